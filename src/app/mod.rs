@@ -1,0 +1,1 @@
+//! The desktop editor (编辑器), built on eframe / egui.
