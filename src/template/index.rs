@@ -118,6 +118,16 @@ impl Table {
         path
     }
 
+    /// The table's official heading as used by `nianbao cells` and findings'
+    /// context: the part heading, then the block title when there is one
+    /// (`二、主动公开政府信息情况 / 第二十条第（一）项`).
+    pub fn heading_path(&self, part: &super::model::Part) -> String {
+        match &self.title {
+            Some(t) => format!("{} / {}", part.heading, t),
+            None => part.heading.clone(),
+        }
+    }
+
     pub fn find_row(&self, key: &str) -> Option<&Row> {
         fn find<'t>(rows: &'t [Row], key: &str) -> Option<&'t Row> {
             rows.iter().find_map(|r| {
