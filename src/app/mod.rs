@@ -1,1 +1,10 @@
 //! The desktop editor (编辑器), built on eframe / egui.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Open the editor, optionally with a file.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let _ = file;
+    ExitCode::SUCCESS
+}
