@@ -179,10 +179,23 @@ pub fn norm_keep_numbering(label: &str) -> String {
 /// Similarity of two headings (Dice coefficient over character bigrams),
 /// used only to map legacy part headings, whose wording varied by region.
 pub fn similarity(a: &str, b: &str) -> f64 {
+    // One heading holding the other whole (收费及减免 in 政府信息公开的收费及减免情况)
+    // is as strong a sign as there is.
+    let (la, lb) = (loose(a), loose(b));
+    if la.chars().count() >= 2 && lb.chars().count() >= 2 && (la.contains(&lb) || lb.contains(&la)) {
+        return 0.9;
+    }
     let bigrams = |s: &str| -> Vec<(char, char)> {
         let cs: Vec<char> = loose(s).chars().take(MAX_LABEL_CHARS).collect();
         cs.windows(2).map(|w| (w[0], w[1])).collect()
     };
+    // A short heading whose characters all appear, in order, in the other
+    // (存在问题 in 存在的主要问题及改进情况).
+    let (ca, cb): (Vec<char>, Vec<char>) = (la.chars().take(60).collect(), lb.chars().take(60).collect());
+    let shorter = ca.len().min(cb.len());
+    if shorter >= 4 && lcs(&ca, &cb) == shorter {
+        return 0.8;
+    }
     let (x, y) = (bigrams(a), bigrams(b));
     if x.is_empty() || y.is_empty() {
         return 0.0;
@@ -196,6 +209,19 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         }
     }
     (2 * common) as f64 / (x.len() + y.len()) as f64
+}
+
+/// Length of the longest common subsequence (inputs are short headings).
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 #[cfg(test)]

@@ -31,6 +31,9 @@ use crate::template::{self, Template};
 pub use report::{Placed, Unplaced};
 use text_tables::Block;
 
+/// Paragraphs of prose are separated by an empty line, as in the editor.
+const PARAGRAPH: &str = "\n\n";
+
 /// Largest input accepted (the same bound as a document file).
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -188,15 +191,20 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
         }
     }
     let split = parts::split(tpl, blocks);
-    doc.meta.opening = split.opening.join("\n");
+    doc.meta.opening = split.opening.join(PARAGRAPH);
     for (i, lines) in split.prose.iter().enumerate() {
         if !lines.is_empty() {
-            doc.prose.insert(tpl.parts[i].key.clone(), lines.join("\n"));
+            doc.prose.insert(tpl.parts[i].key.clone(), lines.join(PARAGRAPH));
         }
     }
     for (heading, part) in &split.headings {
         if part.is_none() {
             notes.push(format!("标题“{}”与模板的部分对不上，其内容并入上一部分", report::excerpt(heading)));
+        }
+    }
+    if let Some(h) = &split.first_section {
+        if !tpl.parts.is_empty() {
+            notes.push(format!("第一节“{}”作为“{}”导入", report::excerpt(h), tpl.parts[0].heading));
         }
     }
     unplaced.extend(split.unplaced);

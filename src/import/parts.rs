@@ -13,7 +13,7 @@ use super::report::Unplaced;
 use super::text_tables::{cell_lines_to_rows, looks_like_cell_lines, Block};
 
 /// Least similarity for a free-worded heading to map to a part.
-const MIN_SIMILARITY: f64 = 0.45;
+const MIN_SIMILARITY: f64 = 0.4;
 /// How much the best part must beat the runner-up.
 const MARGIN: f64 = 0.1;
 
@@ -36,6 +36,8 @@ pub struct Split {
     pub unplaced: Vec<Unplaced>,
     /// Headings found, with the part each went to (for the report).
     pub headings: Vec<(String, Option<usize>)>,
+    /// A first section heading taken as the first part although it names no part.
+    pub first_section: Option<String>,
 }
 
 fn looks_like_heading(line: &str) -> bool {
@@ -44,10 +46,19 @@ fn looks_like_heading(line: &str) -> bool {
     if n > 40 || n < 3 || t.ends_with(['。', '；', ';', '：', ':', '，', ',']) {
         return false;
     }
-    let mut chars = t.chars();
-    let first_numeral = chars.next().is_some_and(|c| "一二三四五六七八九十".contains(c));
+    let first_numeral = t.chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c));
     let head: String = t.chars().take(4).collect();
     first_numeral && (head.contains('、') || head.contains('.') || head.contains('．'))
+}
+
+/// The report's first section heading (一、… or 1、…) when it names no part:
+/// legacy reports open with their overview, whatever they call it.
+fn is_first_section(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    (t.starts_with("一、") || t.starts_with("1、") || t.starts_with("一.") || t.starts_with("1."))
+        && (3..=40).contains(&n)
+        && !t.ends_with(['。', '；', ';', '：', ':', '，', ','])
 }
 
 /// Which part a line heads, if any.
@@ -92,6 +103,14 @@ pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
                     current = Some(p);
                     if !out.prose[p].is_empty() {
                         // A second report heading for the same part: keep it as text.
+                        pending.push(line);
+                    }
+                } else if current.is_none() && out.headings.is_empty() && is_first_section(&line) {
+                    flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
+                    out.headings.push((line.clone(), Some(0)));
+                    current = Some(0);
+                    out.first_section = Some(line.clone());
+                    if !out.prose[0].is_empty() {
                         pending.push(line);
                     }
                 } else {

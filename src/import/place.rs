@@ -201,10 +201,26 @@ impl<'t> Placer<'t> {
         if self.header_open && !texts.iter().any(|t| self.row_candidates(t).is_some()) {
             return true;
         }
-        let Some(cur) = self.cur else { return false };
-        let hits = columns::header_hits(self.tabs[cur].table, texts);
         let row_hits = texts.iter().filter(|t| self.row_candidates(t).is_some()).count();
-        hits > 0 && hits >= row_hits
+        let hits = |t: usize| columns::header_hits(self.tabs[t].table, texts);
+        if let Some(cur) = self.cur {
+            let h = hits(cur);
+            if h > 0 {
+                return h >= row_hits;
+            }
+        }
+        // No table open yet (or the header is another table's): the table
+        // whose headers these are, when one clearly is.
+        let scores: Vec<usize> = (0..self.tabs.len()).map(hits).collect();
+        let best = scores.iter().copied().max().unwrap_or(0);
+        let leaders: Vec<usize> = (0..scores.len()).filter(|&t| scores[t] == best).collect();
+        match leaders.as_slice() {
+            [t] if best > 0 && best >= row_hits => {
+                self.switch(*t);
+                true
+            }
+            _ => false,
+        }
     }
 
     fn push_header(&mut self, cells: Vec<String>) {
@@ -317,11 +333,42 @@ impl<'t> Placer<'t> {
         match found {
             Some(Ok((t, r))) => self.fill(t, r, &labels, &cells, width_ok),
             Some(Err((t, cands))) => self.ambiguous(t, cands, &labels, &cells),
+            None if self.text_answer(&labels) => {}
             None if has_values || !labels.is_empty() => {
                 self.pending = Some(Pending { labels, cells, width_ok });
             }
             None => {}
         }
+    }
+
+    /// A fill-in text row (申请公开的主要内容) prints its answer on the line
+    /// below its label: an unmatched line right after a blank text row is
+    /// that row's answer.
+    fn text_answer(&mut self, labels: &[String]) -> bool {
+        let Some((t, r)) = self.last else { return false };
+        let tab = &self.tabs[t];
+        let row = tab.flat[r].row;
+        let [leaf] = tab.leaves.as_slice() else { return false };
+        if labels.len() != 1 || tab.table.cell_kind(row, leaf.column) != crate::template::CellKind::Text {
+            return false;
+        }
+        let cell = CellRef::new(&tab.table.key, &row.key, &leaf.column.key);
+        if self.out.cells.contains_key(&cell) {
+            return false;
+        }
+        let value = CellValue::Text(labels[0].clone());
+        self.out.blanks.retain(|b| *b != cell);
+        self.out.cells.insert(cell.clone(), value.clone());
+        self.out.matched.push(Placed {
+            cell,
+            value,
+            original: labels[0].clone(),
+            row_label: tab.row_label(r),
+            column: leaf.path().join(" / "),
+            note: Some("文字取自该行下方的一行".to_string()),
+        });
+        self.last = None;
+        true
     }
 
     /// Match a row by its labels: the last (most specific) first, then all joined.
