@@ -30,9 +30,13 @@ fn labels_of(t: &Template) -> BTreeSet<String> {
     for (_, table) in t.tables() {
         cols(&table.columns, &mut out);
         rows(&table.rows, &mut out);
-        for s in [table.title.as_ref(), table.unit_column.as_ref(), Some(&table.corner)]
-            .into_iter()
-            .flatten()
+        for s in [
+            table.title.as_ref(),
+            table.unit_column.as_ref(),
+            Some(&table.corner),
+        ]
+        .into_iter()
+        .flatten()
         {
             out.insert(norm(s));
         }
@@ -92,8 +96,14 @@ pub fn detect(blocks: &[Block], year: Option<u16>) -> (&'static Template, String
     match year {
         Some(y) => {
             let t = template::current_for_year(y);
-            (t, format!("表格不足以区分格式，按报告年度 {y} 选用“{}”", t.name))
+            (
+                t,
+                format!("表格不足以区分格式，按报告年度 {y} 选用“{}”", t.name),
+            )
         }
-        None => (&all[0], format!("未能识别格式，也没有年度，选用“{}”，请核对", all[0].name)),
+        None => (
+            &all[0],
+            format!("未能识别格式，也没有年度，选用“{}”，请核对", all[0].name),
+        ),
     }
 }

@@ -8,27 +8,57 @@
 
 use scraper::{Html, Node};
 
-use super::text_tables::{clip, Block, MAX_CELLS};
+use super::text_tables::{clip, Block, MAX_BLOCKS, MAX_CELLS};
 
 /// Largest span honoured; larger values are clamped (a hostile page could ask
 /// for millions).
-const MAX_SPAN: usize = 100;
-/// Most grid positions laid out per table.
+const MAX_SPAN: usize = 64;
+/// Most grid positions laid out per table, and in all tables of a page.
 const MAX_GRID_CELLS: usize = 200_000;
+const MAX_PAGE_CELLS: usize = 1_000_000;
+/// Deepest element nesting passed to the parser: html5ever's scope checks
+/// walk the stack of open elements, so unbounded nesting costs quadratic time.
+const MAX_DEPTH: usize = 256;
 
 /// Elements whose start and end break a line.
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol"
-            | "section" | "article" | "header" | "footer" | "blockquote" | "pre" | "hr"
-            | "title" | "dd" | "dt" | "center" | "body" | "tr" | "table" | "caption"
+        "p" | "div"
+            | "br"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "blockquote"
+            | "pre"
+            | "hr"
+            | "title"
+            | "dd"
+            | "dt"
+            | "center"
+            | "body"
+            | "tr"
+            | "table"
+            | "caption"
     )
 }
 
 /// Elements whose text is never content.
 fn is_hidden(name: &str) -> bool {
-    matches!(name, "script" | "style" | "noscript" | "template" | "head" | "iframe" | "svg")
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "head" | "iframe" | "svg"
+    )
 }
 
 struct Cell {
@@ -45,7 +75,8 @@ struct TableBuilder {
 
 /// Split a page into blocks.
 pub fn blocks_from_html(text: &str) -> Vec<Block> {
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&limit_depth(text));
+    let mut page_budget = MAX_PAGE_CELLS;
     let mut out = Vec::new();
     let mut line = String::new();
     let mut tables: Vec<TableBuilder> = Vec::new();
@@ -75,7 +106,8 @@ pub fn blocks_from_html(text: &str) -> Vec<Block> {
                             tables.push(TableBuilder::default());
                         }
                         "tr" => {
-                            if let Some(t) = tables.last_mut() {
+                            if let Some(t) = tables.last_mut().filter(|t| t.rows.len() < MAX_BLOCKS)
+                            {
                                 t.rows.push(Vec::new());
                             }
                         }
@@ -129,8 +161,9 @@ pub fn blocks_from_html(text: &str) -> Vec<Block> {
                         "table" => {
                             if let Some(t) = tables.pop() {
                                 grid += 1;
-                                for cells in layout(t.rows) {
-                                    if cells.iter().any(|c| !c.is_empty()) {
+                                for cells in layout(t.rows, &mut page_budget) {
+                                    if cells.iter().any(|c| !c.is_empty()) && out.len() < MAX_BLOCKS
+                                    {
                                         out.push(Block::Row { cells, grid });
                                     }
                                 }
@@ -145,6 +178,101 @@ pub fn blocks_from_html(text: &str) -> Vec<Block> {
     }
     flush(&mut line, &mut out, &mut tables);
     out
+}
+
+/// Elements whose end tag may be left out or that have none: they do not
+/// nest without limit, so they are not counted as depth.
+fn is_flat(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "td"
+            | "th"
+            | "tr"
+            | "dd"
+            | "dt"
+            | "option"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "br"
+            | "hr"
+            | "img"
+            | "input"
+            | "meta"
+            | "link"
+            | "col"
+            | "area"
+            | "base"
+            | "wbr"
+            | "source"
+            | "embed"
+            | "param"
+            | "track"
+            | "html"
+            | "head"
+            | "body"
+    )
+}
+
+/// Drop start tags (and their end tags) nested deeper than [`MAX_DEPTH`];
+/// their text stays. A plain scan of `<…>`: cheap, and only the tags move.
+fn limit_depth(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut depth = 0usize;
+    let mut dropped: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out = String::new();
+    let mut last = 0usize;
+    let mut changed = false;
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    while let Some(off) = text[i..].find('<') {
+        let start = i + off;
+        let Some(len) = text[start..].find('>') else {
+            break;
+        };
+        let end = start + len + 1;
+        let tag = &text[start + 1..end - 1];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let self_closing = tag.ends_with('/');
+        let mut drop = false;
+        if !name.is_empty() && !is_flat(&name) && !self_closing {
+            if closing {
+                match dropped.get_mut(&name) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        drop = true;
+                    }
+                    _ => depth = depth.saturating_sub(1),
+                }
+            } else if depth >= MAX_DEPTH {
+                *dropped.entry(name).or_default() += 1;
+                drop = true;
+            } else {
+                depth += 1;
+            }
+        }
+        if drop {
+            out.push_str(&text[last..start]);
+            last = end;
+            changed = true;
+        }
+        i = end;
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[last..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Text goes to the open cell, else to the current line.
@@ -168,7 +296,7 @@ fn flush_soft(line: &mut String, out: &mut Vec<Block>, tables: &mut [TableBuilde
 
 fn flush(line: &mut String, out: &mut Vec<Block>, _tables: &mut [TableBuilder]) {
     let collapsed = collapse(line);
-    if !collapsed.is_empty() {
+    if !collapsed.is_empty() && out.len() < MAX_BLOCKS {
         out.push(Block::Line(clip(&collapsed).to_string()));
     }
     line.clear();
@@ -193,9 +321,9 @@ fn collapse(s: &str) -> String {
 }
 
 /// Lay the rows out on a grid honouring spans.
-fn layout(rows: Vec<Vec<Cell>>) -> Vec<Vec<String>> {
+fn layout(rows: Vec<Vec<Cell>>, page_budget: &mut usize) -> Vec<Vec<String>> {
     let mut grid: Vec<Vec<Option<String>>> = Vec::new();
-    let mut budget = MAX_GRID_CELLS;
+    let mut budget = MAX_GRID_CELLS.min(*page_budget);
     for (r, cells) in rows.into_iter().enumerate() {
         if grid.len() <= r {
             grid.resize_with(r + 1, Vec::new);
@@ -226,8 +354,15 @@ fn layout(rows: Vec<Vec<Cell>>) -> Vec<Vec<String>> {
             c += cell.colspan;
         }
     }
+    *page_budget -= MAX_GRID_CELLS.min(*page_budget) - budget;
+    // Rows as wide as the widest: a regular grid lets the header map columns.
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
     grid.into_iter()
-        .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
+        .map(|r| {
+            let mut cells: Vec<String> = r.into_iter().map(Option::unwrap_or_default).collect();
+            cells.resize(width, String::new());
+            cells
+        })
         .collect()
 }
 
@@ -263,12 +398,26 @@ mod tests {
     #[test]
     fn scripts_hidden_and_breaks_split_lines() {
         let b = blocks_from_html("<script>var x=1;</script><p>一<br>二&nbsp;三</p>");
-        assert_eq!(b, vec![Block::Line("一".into()), Block::Line("二 三".into())]);
+        assert_eq!(
+            b,
+            vec![Block::Line("一".into()), Block::Line("二 三".into())]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let html = format!("{}深处{}", "<div>".repeat(1000), "</div>".repeat(1000));
+        let limited = limit_depth(&html);
+        assert_eq!(limited.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(limited.matches("</div>").count(), MAX_DEPTH);
+        assert_eq!(blocks_from_html(&html), vec![Block::Line("深处".into())]);
     }
 
     #[test]
     fn huge_spans_are_clamped() {
-        let b = blocks_from_html(r#"<table><tr><td colspan="99999999" rowspan="99999999">x</td></tr></table>"#);
+        let b = blocks_from_html(
+            r#"<table><tr><td colspan="99999999" rowspan="99999999">x</td></tr></table>"#,
+        );
         assert!(rows(&b).len() <= MAX_SPAN);
     }
 }

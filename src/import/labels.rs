@@ -45,7 +45,13 @@ fn strip_numbering(s: &str) -> &str {
     }
     let start = i;
     let numeral_cn = at(i).is_some_and(is_cn_numeral);
-    while at(i).is_some_and(|c| if numeral_cn { is_cn_numeral(c) } else { c.is_ascii_digit() }) {
+    while at(i).is_some_and(|c| {
+        if numeral_cn {
+            is_cn_numeral(c)
+        } else {
+            c.is_ascii_digit()
+        }
+    }) {
         i += 1;
     }
     if i == start {
@@ -157,7 +163,14 @@ pub fn join_broken(first: &str, second: &str) -> Vec<String> {
     let mut out = vec![format!("{a}{b}")];
     let max = a.chars().count().min(b.chars().count()).min(4);
     for k in (1..=max).rev() {
-        let tail: String = a.chars().rev().take(k).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail: String = a
+            .chars()
+            .rev()
+            .take(k)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         if b.starts_with(&tail) {
             out.push(format!("{a}{}", &b[tail.len()..]));
             break;
@@ -182,7 +195,8 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     // One heading holding the other whole (收费及减免 in 政府信息公开的收费及减免情况)
     // is as strong a sign as there is.
     let (la, lb) = (loose(a), loose(b));
-    if la.chars().count() >= 2 && lb.chars().count() >= 2 && (la.contains(&lb) || lb.contains(&la)) {
+    if la.chars().count() >= 2 && lb.chars().count() >= 2 && (la.contains(&lb) || lb.contains(&la))
+    {
         return 0.9;
     }
     let bigrams = |s: &str| -> Vec<(char, char)> {
@@ -191,7 +205,8 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     };
     // A short heading whose characters all appear, in order, in the other
     // (存在问题 in 存在的主要问题及改进情况).
-    let (ca, cb): (Vec<char>, Vec<char>) = (la.chars().take(60).collect(), lb.chars().take(60).collect());
+    let (ca, cb): (Vec<char>, Vec<char>) =
+        (la.chars().take(60).collect(), lb.chars().take(60).collect());
     let shorter = ca.len().min(cb.len());
     if shorter >= 4 && lcs(&ca, &cb) == shorter {
         return 0.8;
@@ -217,7 +232,11 @@ fn lcs(a: &[char], b: &[char]) -> usize {
     for &x in a {
         let mut cur = vec![0usize; b.len() + 1];
         for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
         }
         prev = cur;
     }
@@ -230,10 +249,19 @@ mod tests {
 
     #[test]
     fn folds_width_spaces_numbering_and_typos() {
-        assert_eq!(norm("（二）部分公开（区分处理的，只记这一情形）"), norm("(二) 部分公开(区分处理的,只计这一情形)"));
-        assert_eq!(norm("3. 危及 “三安 全一 稳定”"), norm("3.危及“三安全一稳定”"));
+        assert_eq!(
+            norm("（二）部分公开（区分处理的，只记这一情形）"),
+            norm("(二) 部分公开(区分处理的,只计这一情形)")
+        );
+        assert_eq!(
+            norm("3. 危及 “三安 全一 稳定”"),
+            norm("3.危及“三安全一稳定”")
+        );
         assert_eq!(norm("1.属于国家秘密"), "属于国家秘密");
-        assert_eq!(norm("十三、政府信息公开会议和培训情况"), "政府信息公开会议和培训情况");
+        assert_eq!(
+            norm("十三、政府信息公开会议和培训情况"),
+            "政府信息公开会议和培训情况"
+        );
         assert_eq!(norm("（一）.建立"), "建立");
         assert_eq!(norm("7."), "");
         assert_eq!(norm("自 然人"), "自然人");
@@ -250,7 +278,10 @@ mod tests {
     #[test]
     fn prefix_needs_four_characters() {
         let official = Key::new("其他对外管理服务事项");
-        assert_eq!(official.quality(&Key::new("其他对外管")), Some(Quality::Prefix));
+        assert_eq!(
+            official.quality(&Key::new("其他对外管")),
+            Some(Quality::Prefix)
+        );
         assert_eq!(official.quality(&Key::new("其他")), None);
     }
 
@@ -258,12 +289,20 @@ mod tests {
     fn joins_broken_labels_with_overlap() {
         let joined = join_broken("其他对外管", "管理服务事项");
         assert!(joined.contains(&"其他对外管理服务事项".to_string()));
-        assert_eq!(join_broken("4. 无正", "当理由大量反复申请")[0], "4.无正当理由大量反复申请");
+        assert_eq!(
+            join_broken("4. 无正", "当理由大量反复申请")[0],
+            "4.无正当理由大量反复申请"
+        );
     }
 
     #[test]
     fn similarity_ranks_headings() {
-        assert!(similarity("五、存在的主要问题及改进情况", "八、政府信息公开工作存在的主要问题及改进情况") > 0.6);
+        assert!(
+            similarity(
+                "五、存在的主要问题及改进情况",
+                "八、政府信息公开工作存在的主要问题及改进情况"
+            ) > 0.6
+        );
         assert!(similarity("一、概述", "五、存在的主要问题及改进情况") < 0.2);
     }
 }

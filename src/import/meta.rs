@@ -95,7 +95,8 @@ pub fn level_from_unit(unit: &str) -> UnitLevel {
         UnitLevel::Province
     } else if u.ends_with("市人民政府") {
         UnitLevel::City
-    } else if u.ends_with("县人民政府") || u.ends_with("旗人民政府") || u.ends_with("区人民政府") {
+    } else if u.ends_with("县人民政府") || u.ends_with("旗人民政府") || u.ends_with("区人民政府")
+    {
         UnitLevel::County
     } else {
         UnitLevel::Unknown
@@ -109,15 +110,26 @@ fn is_date_line(line: &str) -> bool {
     };
     s.starts_with(|c: char| c.is_ascii_digit())
         && s[end..].ends_with('日')
-        && s[end..].chars().all(|c| c.is_ascii_digit() || c == '月' || c == '日')
+        && s[end..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '月' || c == '日')
 }
 
 fn is_unit_line(line: &str) -> bool {
     let s = squeeze(line);
     s.chars().count() <= 30
-        && ["人民政府", "政府", "办事处", "镇", "乡", "街道", "委员会", "办公室"]
-            .iter()
-            .any(|k| s.ends_with(k))
+        && [
+            "人民政府",
+            "政府",
+            "办事处",
+            "镇",
+            "乡",
+            "街道",
+            "委员会",
+            "办公室",
+        ]
+        .iter()
+        .any(|k| s.ends_with(k))
 }
 
 /// A township-like name inside prose (…，齐都镇认真…), when there is no title.
@@ -134,7 +146,8 @@ fn unit_in_prose(line: &str) -> Option<String> {
         let name: String = cs[j..=i].iter().collect();
         let at_start = j == 0 || !is_cjk(cs[j - 1]);
         let len = i - j;
-        if at_start && (2..=3).contains(&len) && !"我本全各该乡城村在对的和与".contains(cs[j]) {
+        if at_start && (2..=3).contains(&len) && !"我本全各该乡城村在对的和与".contains(cs[j])
+        {
             return Some(name);
         }
     }
@@ -147,7 +160,10 @@ fn is_cjk(c: char) -> bool {
 
 /// `单位负责人：梁迈 审核人：吕永红` → the sign-off fields found in one line.
 fn signoff_pairs(line: &str) -> Vec<(MetaField, String)> {
-    let fields: Vec<MetaField> = MetaField::ALL.into_iter().filter(|f| f.is_signoff()).collect();
+    let fields: Vec<MetaField> = MetaField::ALL
+        .into_iter()
+        .filter(|f| f.is_signoff())
+        .collect();
     let mut hits: Vec<(usize, usize, MetaField)> = Vec::new();
     for f in fields {
         let label = f.label();
@@ -210,13 +226,19 @@ pub fn extract(blocks: &mut Vec<Block>) -> Cover {
             })
         };
         if let Some(u) = filler_unit.or(cover.signature_unit.clone()) {
-            cover.notes.push(format!("未找到标题，单位名称取自填报单位或署名：{u}"));
+            cover
+                .notes
+                .push(format!("未找到标题，单位名称取自填报单位或署名：{u}"));
             cover.unit = Some(u);
         } else if let Some(u) = from_prose() {
-            cover.notes.push(format!("未找到标题，单位名称从正文推断为“{u}”，请核对"));
+            cover
+                .notes
+                .push(format!("未找到标题，单位名称从正文推断为“{u}”，请核对"));
             cover.unit = Some(u);
         } else {
-            cover.notes.push("未找到标题，单位名称未能确定，请填写".to_string());
+            cover
+                .notes
+                .push("未找到标题，单位名称未能确定，请填写".to_string());
         }
     }
     if cover.year.is_none() {
@@ -226,7 +248,9 @@ pub fn extract(blocks: &mut Vec<Block>) -> Cover {
         });
         match found {
             Some(y) => {
-                cover.notes.push(format!("标题中没有年度，报告年度从正文推断为 {y} 年，请核对"));
+                cover.notes.push(format!(
+                    "标题中没有年度，报告年度从正文推断为 {y} 年，请核对"
+                ));
                 cover.year = Some(y);
             }
             None => cover.notes.push("未找到报告年度，请填写".to_string()),
@@ -252,7 +276,10 @@ fn take_title(blocks: &mut Vec<Block>, cover: &mut Cover) {
     let mut first = pos;
     let mut title = squeeze(&lines[pos].1);
     // 平罗县崇岗镇人民政府 / 2017 年政府信息公开工作年度报告: the unit on its own line.
-    if find_year(&title).is_some_and(|(_, s, _)| s == 0) && pos > 0 && is_unit_line(&lines[pos - 1].1) {
+    if find_year(&title).is_some_and(|(_, s, _)| s == 0)
+        && pos > 0
+        && is_unit_line(&lines[pos - 1].1)
+    {
         first = pos - 1;
         title = format!("{}{}", squeeze(&lines[pos - 1].1), title);
     }
@@ -268,9 +295,9 @@ fn take_signoff(blocks: &mut Vec<Block>, cover: &mut Cover) {
     blocks.retain(|b| {
         let Block::Line(l) = b else { return true };
         let pairs = signoff_pairs(l);
-        let starts = pairs.first().is_some_and(|(f, _)| {
-            l.trim_start().starts_with(f.label())
-        });
+        let starts = pairs
+            .first()
+            .is_some_and(|(f, _)| l.trim_start().starts_with(f.label()));
         if starts {
             cover.signoff.extend(pairs);
             false
@@ -281,10 +308,12 @@ fn take_signoff(blocks: &mut Vec<Block>, cover: &mut Cover) {
 }
 
 fn take_signature(blocks: &mut Vec<Block>, cover: &mut Cover) {
-    let found = (1..blocks.len()).rev().find(|&i| match (&blocks[i - 1], &blocks[i]) {
-        (Block::Line(u), Block::Line(d)) => is_unit_line(u) && is_date_line(d),
-        _ => false,
-    });
+    let found = (1..blocks.len())
+        .rev()
+        .find(|&i| match (&blocks[i - 1], &blocks[i]) {
+            (Block::Line(u), Block::Line(d)) => is_unit_line(u) && is_date_line(d),
+            _ => false,
+        });
     if let Some(i) = found {
         if let (Block::Line(u), Block::Line(d)) = (&blocks[i - 1], &blocks[i]) {
             cover.signature_unit = Some(u.trim().to_string());
@@ -305,8 +334,16 @@ mod tests {
     #[test]
     fn titles_give_unit_and_year() {
         for (lines_in, unit, year) in [
-            (vec!["桦川县悦来镇 2020 年政府信息公开 工作年度报告"], "桦川县悦来镇", 2020),
-            (vec!["平罗县崇岗镇人民政府", "2017 年政府信息公开工作年度报告"], "平罗县崇岗镇人民政府", 2017),
+            (
+                vec!["桦川县悦来镇 2020 年政府信息公开 工作年度报告"],
+                "桦川县悦来镇",
+                2020,
+            ),
+            (
+                vec!["平罗县崇岗镇人民政府", "2017 年政府信息公开工作年度报告"],
+                "平罗县崇岗镇人民政府",
+                2017,
+            ),
             (vec![" 2017年新合镇信息公开工作年度报告"], "新合镇", 2017),
             (vec!["观水镇 2017 年政府信息公开年度报告"], "观水镇", 2017),
         ] {
@@ -343,8 +380,12 @@ mod tests {
         assert_eq!(c.signature_unit.as_deref(), Some("平罗县崇岗镇人民政府"));
         assert_eq!(c.signature_date.as_deref(), Some("2018年1月3日"));
         assert!(c.signoff.contains(&(MetaField::Reviewer, "吕永红".into())));
-        assert!(c.signoff.contains(&(MetaField::FillDate, "2018年1月3日".into())));
-        assert!(c.signoff.contains(&(MetaField::Phone, "0952-6680456".into())));
+        assert!(c
+            .signoff
+            .contains(&(MetaField::FillDate, "2018年1月3日".into())));
+        assert!(c
+            .signoff
+            .contains(&(MetaField::Phone, "0952-6680456".into())));
         assert_eq!(b, lines(&["正文。"]));
     }
 

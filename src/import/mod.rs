@@ -165,7 +165,10 @@ fn clip_input(text: &str) -> &str {
 fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<String>) -> Import {
     notes.extend(cover.notes.iter().cloned());
     if !cover.dropped.is_empty() {
-        notes.push(format!("标题之前的 {} 行（如网页导航）未导入", cover.dropped.len()));
+        notes.push(format!(
+            "标题之前的 {} 行（如网页导航）未导入",
+            cover.dropped.len()
+        ));
     }
     let unit = cover.unit.clone().unwrap_or_default();
     let level = meta::level_from_unit(&unit);
@@ -187,29 +190,47 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
         if tpl.signoff {
             set_signoff(&mut doc, *field, value);
         } else {
-            unplaced.push(Unplaced::text(value, field.label(), "该模板没有署名栏（单位负责人等），未导入"));
+            unplaced.push(Unplaced::text(
+                value,
+                field.label(),
+                "该模板没有署名栏（单位负责人等），未导入",
+            ));
         }
     }
     let split = parts::split(tpl, blocks);
     doc.meta.opening = split.opening.join(PARAGRAPH);
     for (i, lines) in split.prose.iter().enumerate() {
         if !lines.is_empty() {
-            doc.prose.insert(tpl.parts[i].key.clone(), lines.join(PARAGRAPH));
+            doc.prose
+                .insert(tpl.parts[i].key.clone(), lines.join(PARAGRAPH));
         }
     }
     for (heading, part) in &split.headings {
         if part.is_none() {
-            notes.push(format!("标题“{}”与模板的部分对不上，其内容并入上一部分", report::excerpt(heading)));
+            notes.push(format!(
+                "标题“{}”与模板的部分对不上，其内容并入上一部分",
+                report::excerpt(heading)
+            ));
         }
     }
     if let Some(h) = &split.first_section {
         if !tpl.parts.is_empty() {
-            notes.push(format!("第一节“{}”作为“{}”导入", report::excerpt(h), tpl.parts[0].heading));
+            notes.push(format!(
+                "第一节“{}”作为“{}”导入",
+                report::excerpt(h),
+                tpl.parts[0].heading
+            ));
         }
     }
     unplaced.extend(split.unplaced);
     let placement = place::place(tpl, &split.rows);
     unplaced.extend(placement.unplaced);
+    if placement.overflow > 0 {
+        notes.push(format!(
+            "另有 {} 项未能放置，未逐一列出",
+            placement.overflow
+        ));
+    }
     doc.cells = placement.cells;
     if tpl.statistics_optional && placement.table_rows == 0 && doc.cells.is_empty() {
         doc.no_statistics = true;

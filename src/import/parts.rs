@@ -46,7 +46,10 @@ fn looks_like_heading(line: &str) -> bool {
     if n > 40 || n < 3 || t.ends_with(['。', '；', ';', '：', ':', '，', ',']) {
         return false;
     }
-    let first_numeral = t.chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c));
+    let first_numeral = t
+        .chars()
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c));
     let head: String = t.chars().take(4).collect();
     first_numeral && (head.contains('、') || head.contains('.') || head.contains('．'))
 }
@@ -63,11 +66,19 @@ fn is_first_section(line: &str) -> bool {
 
 /// Which part a line heads, if any.
 pub fn heading_part(template: &Template, line: &str) -> Option<usize> {
+    let keys: Vec<String> = template.parts.iter().map(|p| norm(&p.heading)).collect();
+    heading_part_keyed(template, &keys, line)
+}
+
+fn heading_part_keyed(template: &Template, keys: &[String], line: &str) -> Option<usize> {
+    if line.chars().count() > 80 {
+        return None; // a paragraph, not a heading
+    }
     let key = norm(line);
     if key.is_empty() {
         return None;
     }
-    if let Some(i) = template.parts.iter().position(|p| norm(&p.heading) == key) {
+    if let Some(i) = keys.iter().position(|k| *k == key) {
         return Some(i);
     }
     if !looks_like_heading(line) {
@@ -94,10 +105,11 @@ pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
     let mut current: Option<usize> = None;
     let mut pending: Vec<String> = Vec::new();
     let mut extra_grid = 1_000_000usize;
+    let keys: Vec<String> = template.parts.iter().map(|p| norm(&p.heading)).collect();
     for block in blocks {
         match block {
             Block::Line(line) => {
-                if let Some(p) = heading_part(template, &line) {
+                if let Some(p) = heading_part_keyed(template, &keys, &line) {
                     flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
                     out.headings.push((line.clone(), Some(p)));
                     current = Some(p);
@@ -122,11 +134,50 @@ pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
             }
             Block::Row { cells, grid } => {
                 flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
-                out.rows.push(PartRow { part: current, cells, grid });
+                out.rows.push(PartRow {
+                    part: current,
+                    cells,
+                    grid,
+                });
             }
         }
     }
     flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
+    out
+}
+
+/// Whether a line starts a new item (（一）, 1., 一是 …) rather than continuing.
+fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut cs = t.chars();
+    match cs.next() {
+        Some('（' | '(' | '【' | '[' | '#' | '-' | '*' | '>') => true,
+        Some(c) if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) => cs
+            .take(3)
+            .any(|c| matches!(c, '.' | '．' | '、' | '是' | ')' | '）')),
+        _ => false,
+    }
+}
+
+/// Rejoin sentences a PDF page or column break cut in two: a long line that
+/// does not end a sentence, followed by one that does not start an item.
+pub fn join_broken_lines(lines: Vec<String>) -> Vec<String> {
+    const ENDS: &[char] = &[
+        '。', '！', '？', '!', '?', '；', ';', '：', ':', '…', '”', '"', '」', '）', ')',
+    ];
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(prev) = out.last_mut() {
+            let n = prev.chars().count();
+            let subheading = n <= 40 && starts_item(prev);
+            let broken = n >= 20 && !subheading && !prev.trim_end().ends_with(ENDS);
+            if broken && !starts_item(&line) && prev.len() < 1_000_000 {
+                prev.push_str(line.trim_start());
+                continue;
+            }
+        }
+        out.push(line);
+    }
     out
 }
 
@@ -144,22 +195,27 @@ fn flush_lines(
     }
     let lines = std::mem::take(pending);
     let Some(p) = part else {
-        out.opening.extend(lines);
+        out.opening.extend(join_broken_lines(lines));
         return;
     };
     let def = &template.parts[p];
     let has_tables = !def.tables.is_empty();
-    if has_tables && (!def.prose || looks_like_cell_lines(&lines)) && looks_like_cell_lines(&lines) {
+    if has_tables && (!def.prose || looks_like_cell_lines(&lines)) && looks_like_cell_lines(&lines)
+    {
         *extra_grid += 1;
         for b in cell_lines_to_rows(&lines, *extra_grid) {
             if let Block::Row { cells, grid } = b {
-                out.rows.push(PartRow { part: Some(p), cells, grid });
+                out.rows.push(PartRow {
+                    part: Some(p),
+                    cells,
+                    grid,
+                });
             }
         }
         return;
     }
     if def.prose {
-        out.prose[p].extend(lines);
+        out.prose[p].extend(join_broken_lines(lines));
         return;
     }
     if has_tables {
@@ -167,12 +223,20 @@ fn flush_lines(
         // carry no number; anything else in a table-only part is reported.
         *extra_grid += 1;
         for line in lines {
-            out.rows.push(PartRow { part: Some(p), cells: vec![line], grid: *extra_grid });
+            out.rows.push(PartRow {
+                part: Some(p),
+                cells: vec![line],
+                grid: *extra_grid,
+            });
         }
         return;
     }
     for line in lines {
-        out.unplaced.push(Unplaced::text(&line, &def.heading, "该部分在模板中没有正文，这段文字未导入"));
+        out.unplaced.push(Unplaced::text(
+            &line,
+            &def.heading,
+            "该部分在模板中没有正文，这段文字未导入",
+        ));
     }
 }
 
@@ -197,9 +261,26 @@ mod tests {
     }
 
     #[test]
+    fn broken_sentences_rejoin() {
+        let lines = [
+            "公开了涉及部门概况的信息和其他各类信息的内容，涉及部门概",
+            "况、法律法规。",
+            "（一）下一项。",
+            "短行",
+            "另一行。",
+        ];
+        let joined = join_broken_lines(lines.iter().map(|s| s.to_string()).collect());
+        assert_eq!(joined.len(), 4);
+        assert!(joined[0].ends_with("部门概况、法律法规。"));
+    }
+
+    #[test]
     fn free_headings_need_a_clear_winner() {
         let t = crate::template::get("gk2021").expect("gk2021");
-        assert_eq!(heading_part(t, "八、政府信息公开工作存在的主要问题及改进情况"), Some(4));
+        assert_eq!(
+            heading_part(t, "八、政府信息公开工作存在的主要问题及改进情况"),
+            Some(4)
+        );
         assert_eq!(heading_part(t, "一、概述"), None);
         assert_eq!(heading_part(t, "一是建立健全信息公开工作制度。"), None);
     }

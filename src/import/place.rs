@@ -19,6 +19,13 @@ use super::text_tables::is_value_like;
 use super::values;
 
 mod columns;
+
+/// Header rows kept per table (real headers have three or four).
+const MAX_HEADER_ROWS: usize = 12;
+/// Most entries reported as not placed; beyond, they are only counted.
+const MAX_UNPLACED: usize = 5_000;
+/// Texts of a row looked at as labels (a real row has at most four).
+const MAX_LABEL_CELLS: usize = 24;
 use columns::ColumnMap;
 
 /// One template table with its label keys.
@@ -30,19 +37,33 @@ struct Tab<'t> {
     row_keys: Vec<Key>,
     /// Title, name and caption: a row holding one of them opens the table.
     title_keys: Vec<Key>,
+    header_keys: Vec<Key>,
 }
 
 impl<'t> Tab<'t> {
     fn new(part: usize, table: &'t Table) -> Tab<'t> {
         let flat = table.flat_rows();
         let row_keys = flat.iter().map(|f| Key::new(&f.row.label)).collect();
-        let title_keys = [Some(&table.name), table.title.as_ref(), table.caption.as_ref()]
-            .into_iter()
-            .flatten()
-            .map(|s| Key::new(s))
-            .filter(|k| !k.norm.is_empty())
-            .collect();
-        Tab { part, table, leaves: table.leaf_columns(), flat, row_keys, title_keys }
+        let title_keys = [
+            Some(&table.name),
+            table.title.as_ref(),
+            table.caption.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|s| Key::new(s))
+        .filter(|k| !k.norm.is_empty())
+        .collect();
+        let header_keys = columns::header_keys(table);
+        Tab {
+            part,
+            table,
+            leaves: table.leaf_columns(),
+            flat,
+            row_keys,
+            title_keys,
+            header_keys,
+        }
     }
 
     fn ancestors(&self, i: usize) -> Vec<usize> {
@@ -69,6 +90,18 @@ pub struct Placement {
     pub blanks: Vec<CellRef>,
     /// Rows that carried at least one number or label of a table.
     pub table_rows: usize,
+    /// Entries not listed in `unplaced` because the list was full.
+    pub overflow: usize,
+}
+
+impl Placement {
+    fn report(&mut self, u: Unplaced) {
+        if self.unplaced.len() < MAX_UNPLACED {
+            self.unplaced.push(u);
+        } else {
+            self.overflow += 1;
+        }
+    }
 }
 
 /// A data row whose label matched nothing yet: the next row may finish it.
@@ -145,7 +178,8 @@ impl<'t> Placer<'t> {
             self.header_open = false;
         }
         let cells: Vec<String> = row.cells.iter().map(|c| c.trim().to_string()).collect();
-        let texts = non_empty(&cells);
+        let mut texts = non_empty(&cells);
+        texts.truncate(MAX_LABEL_CELLS);
         if texts.is_empty() {
             return;
         }
@@ -185,13 +219,30 @@ impl<'t> Placer<'t> {
 
     fn title_match(&self, texts: &[&str]) -> Option<usize> {
         let key = Key::new(texts[0]);
-        let hits: Vec<usize> = (0..self.tabs.len())
-            .filter(|&i| self.tabs[i].title_keys.iter().any(|k| k.quality(&key) >= Some(Quality::Loose)))
+        // Best quality only: 第二十条第（八）项 and 第二十条第（一）项 differ only in
+        // their brackets, so a loose match must not compete with an exact one.
+        let scored: Vec<(Quality, usize)> = (0..self.tabs.len())
+            .filter_map(|i| {
+                let q = self.tabs[i]
+                    .title_keys
+                    .iter()
+                    .filter_map(|k| k.quality(&key))
+                    .max()?;
+                (q >= Quality::Loose).then_some((q, i))
+            })
             .collect();
+        let top = scored.iter().map(|s| s.0).max()?;
+        let hits: Vec<usize> = scored.iter().filter(|s| s.0 == top).map(|s| s.1).collect();
         match hits.as_slice() {
             [one] => Some(*one),
-            [] => None,
-            many => many.iter().copied().find(|&i| Some(self.tabs[i].part) == self.part),
+            many => {
+                let here: Vec<usize> = many
+                    .iter()
+                    .copied()
+                    .filter(|&i| Some(self.tabs[i].part) == self.part)
+                    .collect();
+                (here.len() == 1).then(|| here[0])
+            }
         }
     }
 
@@ -201,8 +252,12 @@ impl<'t> Placer<'t> {
         if self.header_open && !texts.iter().any(|t| self.row_candidates(t).is_some()) {
             return true;
         }
-        let row_hits = texts.iter().filter(|t| self.row_candidates(t).is_some()).count();
-        let hits = |t: usize| columns::header_hits(self.tabs[t].table, texts);
+        let row_hits = texts
+            .iter()
+            .filter(|t| self.row_candidates(t).is_some())
+            .count();
+        let keys: Vec<Key> = texts.iter().map(|t| Key::new(t)).collect();
+        let hits = |t: usize| columns::header_hits(&self.tabs[t].header_keys, &keys);
         if let Some(cur) = self.cur {
             let h = hits(cur);
             if h > 0 {
@@ -224,6 +279,9 @@ impl<'t> Placer<'t> {
     }
 
     fn push_header(&mut self, cells: Vec<String>) {
+        if self.header.len() >= MAX_HEADER_ROWS {
+            return;
+        }
         self.header.push(cells);
         self.header_open = true;
         if let Some(cur) = self.cur {
@@ -268,11 +326,15 @@ impl<'t> Placer<'t> {
         }
     }
 
-    /// Narrow candidates by the row's other labels, then by reading order.
-    fn choose(&self, t: usize, cands: Vec<usize>, other_labels: &[&str]) -> Result<usize, Vec<usize>> {
-        if cands.len() == 1 {
-            return Ok(cands[0]);
-        }
+    /// Narrow candidates by the row's other labels (the groups printed beside
+    /// it), then by reading order. A single candidate must agree with the
+    /// groups too: “3.其他” printed under （四） is not （六）3.其他.
+    fn choose(
+        &self,
+        t: usize,
+        cands: Vec<usize>,
+        other_labels: &[&str],
+    ) -> Result<usize, Vec<usize>> {
         let tab = &self.tabs[t];
         let mut narrowed = cands.clone();
         for label in other_labels {
@@ -294,8 +356,12 @@ impl<'t> Placer<'t> {
             let mut chain = tab.ancestors(li);
             chain.insert(0, li);
             // How many groups the candidate shares with the row read before it.
-            let affinity =
-                |c: usize| -> usize { tab.ancestors(c).iter().filter(|a| chain.contains(a)).count() };
+            let affinity = |c: usize| -> usize {
+                tab.ancestors(c)
+                    .iter()
+                    .filter(|a| chain.contains(a))
+                    .count()
+            };
             let after: Vec<usize> = narrowed.iter().copied().filter(|&c| c > li).collect();
             let best = after.iter().map(|&c| affinity(c)).max().unwrap_or(0);
             let top: Vec<usize> = after.into_iter().filter(|&c| affinity(c) == best).collect();
@@ -307,15 +373,25 @@ impl<'t> Placer<'t> {
     }
 
     fn data_row(&mut self, cells: Vec<String>) {
-        let mapped = self.map.as_ref().filter(|(t, m)| Some(*t) == self.cur && m.fits(&cells));
+        let mapped = self
+            .map
+            .as_ref()
+            .filter(|(t, m)| Some(*t) == self.cur && m.fits(&cells));
         let labels: Vec<String> = match mapped {
             Some((_, m)) => m.label_cells(&cells),
             None => {
-                let first_value = cells.iter().position(|c| is_value_like(c)).unwrap_or(cells.len());
-                let mut l: Vec<String> =
-                    non_empty(&cells[..first_value]).iter().map(|s| s.to_string()).collect();
+                let first_value = cells
+                    .iter()
+                    .position(|c| is_value_like(c))
+                    .unwrap_or(cells.len());
+                let mut l: Vec<String> = non_empty(&cells[..first_value])
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect();
                 // Legacy tables print each row's unit (条, 件, 万元) before the number.
-                let unit_column = self.cur.is_some_and(|t| self.tabs[t].table.unit_column.is_some());
+                let unit_column = self
+                    .cur
+                    .is_some_and(|t| self.tabs[t].table.unit_column.is_some());
                 if unit_column && l.len() > 1 && l.last().is_some_and(|u| u.chars().count() <= 3) {
                     l.pop();
                 }
@@ -335,7 +411,11 @@ impl<'t> Placer<'t> {
             Some(Err((t, cands))) => self.ambiguous(t, cands, &labels, &cells),
             None if self.text_answer(&labels) => {}
             None if has_values || !labels.is_empty() => {
-                self.pending = Some(Pending { labels, cells, width_ok });
+                self.pending = Some(Pending {
+                    labels,
+                    cells,
+                    width_ok,
+                });
             }
             None => {}
         }
@@ -345,11 +425,17 @@ impl<'t> Placer<'t> {
     /// below its label: an unmatched line right after a blank text row is
     /// that row's answer.
     fn text_answer(&mut self, labels: &[String]) -> bool {
-        let Some((t, r)) = self.last else { return false };
+        let Some((t, r)) = self.last else {
+            return false;
+        };
         let tab = &self.tabs[t];
         let row = tab.flat[r].row;
-        let [leaf] = tab.leaves.as_slice() else { return false };
-        if labels.len() != 1 || tab.table.cell_kind(row, leaf.column) != crate::template::CellKind::Text {
+        let [leaf] = tab.leaves.as_slice() else {
+            return false;
+        };
+        if labels.len() != 1
+            || tab.table.cell_kind(row, leaf.column) != crate::template::CellKind::Text
+        {
             return false;
         }
         let cell = CellRef::new(&tab.table.key, &row.key, &leaf.column.key);
@@ -378,22 +464,25 @@ impl<'t> Placer<'t> {
         }
         let last = labels[labels.len() - 1];
         let others = &labels[..labels.len() - 1];
-        let attempt = self
-            .row_candidates(last)
-            .map(|c| (c, others))
-            .or_else(|| {
-                let joined = labels.concat();
-                self.row_candidates(&joined).map(|c| (c, &[][..]))
-            });
+        let attempt = self.row_candidates(last).map(|c| (c, others)).or_else(|| {
+            let joined = labels.concat();
+            self.row_candidates(&joined).map(|c| (c, &[][..]))
+        });
         let ((t, cands), others) = attempt?;
-        Some(self.choose(t, cands, others).map(|r| (t, r)).map_err(|c| (t, c)))
+        Some(
+            self.choose(t, cands, others)
+                .map(|r| (t, r))
+                .map_err(|c| (t, c)),
+        )
     }
 
     /// A table whose only row has no label (表四): values without a label go there.
     fn unlabelled_row(&self) -> Option<(usize, usize)> {
         let t = self.cur?;
         let tab = &self.tabs[t];
-        let rows: Vec<usize> = (0..tab.flat.len()).filter(|&i| !tab.flat[i].row.group).collect();
+        let rows: Vec<usize> = (0..tab.flat.len())
+            .filter(|&i| !tab.flat[i].row.group)
+            .collect();
         match rows.as_slice() {
             [one] if tab.flat[*one].row.label.trim().is_empty() => Some((t, *one)),
             _ => None,
@@ -402,7 +491,9 @@ impl<'t> Placer<'t> {
 
     /// A label-only row right after an unmatched data row may be the rest of its label.
     fn try_finish_pending(&mut self, texts: &[&str]) -> bool {
-        let Some(p) = self.pending.as_ref() else { return false };
+        let Some(p) = self.pending.as_ref() else {
+            return false;
+        };
         if texts.len() != 1 {
             return false;
         }
@@ -432,12 +523,16 @@ impl<'t> Placer<'t> {
         if values.is_empty() {
             let long = label.chars().count() > 20 || label.ends_with('。');
             if long {
-                self.out.unplaced.push(Unplaced::text(&label, "表格", "这行文字不是模板中的任何一行，未导入"));
+                self.out.report(Unplaced::text(
+                    &label,
+                    "表格",
+                    "这行文字不是模板中的任何一行，未导入",
+                ));
             }
             return;
         }
         for v in values {
-            self.out.unplaced.push(Unplaced::text(
+            self.out.report(Unplaced::text(
                 v,
                 &label,
                 &format!("行标签“{}”与模板中的任何一行都对不上", excerpt(&label)),
@@ -449,15 +544,26 @@ impl<'t> Placer<'t> {
         let tab = &self.tabs[t];
         let refs: Vec<CellRef> = cands
             .iter()
-            .filter_map(|&r| tab.leaves.first().map(|l| CellRef::new(&tab.table.key, &tab.flat[r].row.key, &l.column.key)))
+            .filter_map(|&r| {
+                tab.leaves
+                    .first()
+                    .map(|l| CellRef::new(&tab.table.key, &tab.flat[r].row.key, &l.column.key))
+            })
             .collect();
         let label = labels.join(" ");
         let names: Vec<String> = cands.iter().map(|&r| tab.row_label(r)).collect();
+        let reason = match names.as_slice() {
+            [one] => format!("行标签像是“{one}”，但所在分组与模板不符，无法确定"),
+            _ => format!(
+                "行标签同时符合模板中的多行（{}），无法确定",
+                names.join("；")
+            ),
+        };
         for v in cells.iter().filter(|c| is_value_like(c)) {
-            self.out.unplaced.push(Unplaced {
+            self.out.report(Unplaced {
                 text: v.clone(),
                 context: label.clone(),
-                reason: format!("行标签同时符合模板中的多行（{}），无法确定", names.join("；")),
+                reason: reason.clone(),
                 candidates: refs.clone(),
             });
         }
@@ -469,11 +575,18 @@ impl<'t> Placer<'t> {
         self.out.table_rows += 1;
         let tab = &self.tabs[t];
         let row = tab.flat[r].row;
-        let source_label = if labels.is_empty() { tab.row_label(r) } else { labels.join(" ") };
+        let source_label = match (labels.is_empty(), tab.row_label(r)) {
+            (false, _) => labels.join(" "),
+            (true, l) if l.is_empty() => tab.table.name.clone(),
+            (true, l) => l,
+        };
         let slots: Vec<Option<String>> = match (&self.map, width_ok) {
             (Some((mt, m)), true) if *mt == t => m.values(cells, tab.leaves.len()),
             _ => {
-                let first = cells.iter().position(|c| is_value_like(c)).unwrap_or(cells.len());
+                let first = cells
+                    .iter()
+                    .position(|c| is_value_like(c))
+                    .unwrap_or(cells.len());
                 let mut vals: Vec<&String> = cells[first..].iter().collect();
                 while vals.last().is_some_and(|v| v.trim().is_empty()) {
                     vals.pop();
@@ -484,7 +597,7 @@ impl<'t> Placer<'t> {
                 if vals.len() != tab.leaves.len() {
                     let n = vals.iter().filter(|v| !v.trim().is_empty()).count();
                     for v in vals.iter().filter(|v| !v.trim().is_empty()) {
-                        self.out.unplaced.push(Unplaced::text(
+                        self.out.report(Unplaced::text(
                             v,
                             &source_label,
                             &format!(
@@ -504,8 +617,15 @@ impl<'t> Placer<'t> {
             let Some(raw) = raw else { continue };
             let cell = CellRef::new(&tab.table.key, &row.key, &leaf.column.key);
             if row.group {
-                if !raw.trim().is_empty() && is_value_like(&raw) && !matches!(raw.trim(), "—" | "——" | "-" | "--") {
-                    self.out.unplaced.push(Unplaced::text(&raw, &source_label, "该行在模板中是分组标题，不填数"));
+                if !raw.trim().is_empty()
+                    && is_value_like(&raw)
+                    && !matches!(raw.trim(), "—" | "——" | "-" | "--")
+                {
+                    self.out.report(Unplaced::text(
+                        &raw,
+                        &source_label,
+                        "该行在模板中是分组标题，不填数",
+                    ));
                 }
                 continue;
             }
@@ -515,7 +635,11 @@ impl<'t> Placer<'t> {
                 continue;
             };
             if self.out.cells.contains_key(&cell) {
-                self.out.unplaced.push(Unplaced::text(&raw, &source_label, &format!("单元格 {cell} 已由前面的行填写")));
+                self.out.report(Unplaced::text(
+                    &raw,
+                    &source_label,
+                    &format!("单元格 {cell} 已由前面的行填写"),
+                ));
                 continue;
             }
             let note = matches!(value, CellValue::Unparsed(_))

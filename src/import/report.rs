@@ -63,7 +63,11 @@ pub fn render(import: &super::Import) -> String {
     out.push_str(&format!(
         "模板：{}\n单位：{}（{}）\n年度：{}\n",
         import.template,
-        if doc.meta.unit.is_empty() { "（未识别）" } else { &doc.meta.unit },
+        if doc.meta.unit.is_empty() {
+            "（未识别）"
+        } else {
+            &doc.meta.unit
+        },
         doc.meta.level.label(),
         doc.meta.year,
     ));
@@ -80,7 +84,14 @@ pub fn render(import: &super::Import) -> String {
         if prose.is_empty() {
             String::new()
         } else {
-            format!("（{}）", prose.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、"))
+            format!(
+                "（{}）",
+                prose
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )
         }
     ));
     out.push_str(&format!(
@@ -106,7 +117,12 @@ pub fn render(import: &super::Import) -> String {
         out.push_str("\n未能放置：\n");
     }
     for u in &import.unplaced {
-        out.push_str(&format!("  ✗ “{}”（{}）：{}", excerpt(&u.text), excerpt(&u.context), u.reason));
+        out.push_str(&format!(
+            "  ✗ “{}”（{}）：{}",
+            excerpt(&u.text),
+            excerpt(&u.context),
+            u.reason
+        ));
         if !u.candidates.is_empty() {
             let c: Vec<String> = u.candidates.iter().map(|c| c.to_string()).collect();
             out.push_str(&format!("；可能是 {}", c.join("、")));

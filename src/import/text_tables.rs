@@ -10,13 +10,19 @@
 pub const MAX_LINE_CHARS: usize = 20_000;
 /// Most cells kept from one row.
 pub const MAX_CELLS: usize = 200;
+/// Most lines and rows read from one input: far beyond any real report, and
+/// it keeps time and memory bounded on hostile input.
+pub const MAX_BLOCKS: usize = 100_000;
 
 /// One unit of the input: a line of text or a table row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     Line(String),
     /// A table row; `grid` numbers the physical table it came from.
-    Row { cells: Vec<String>, grid: usize },
+    Row {
+        cells: Vec<String>,
+        grid: usize,
+    },
 }
 
 /// Cut an over-long line at a character boundary.
@@ -33,6 +39,9 @@ pub fn blocks_from_text(text: &str, markdown: bool) -> Vec<Block> {
     let mut grid = 0usize;
     let mut in_grid = false;
     for raw in text.lines() {
+        if out.len() >= MAX_BLOCKS {
+            break;
+        }
         let line = clip(raw.trim_end_matches('\r'));
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -128,7 +137,8 @@ fn split_pipes(inner: &str, bar: char, markdown: bool) -> Vec<String> {
 
 fn is_separator_cell(c: &str) -> bool {
     !c.is_empty()
-        && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ' | '─' | '━' | '=' | '┼' | '+'))
+        && c.chars()
+            .all(|ch| matches!(ch, '-' | ':' | ' ' | '─' | '━' | '=' | '┼' | '+'))
         && c.contains(['-', '─', '━', '='])
 }
 
@@ -136,7 +146,24 @@ fn is_separator_cell(c: &str) -> bool {
 fn is_rule_line(t: &str) -> bool {
     t.chars().count() >= 3
         && t.chars().all(|c| {
-            matches!(c, '-' | '=' | '+' | '─' | '━' | '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | ' ' | '\t')
+            matches!(
+                c,
+                '-' | '='
+                    | '+'
+                    | '─'
+                    | '━'
+                    | '┌'
+                    | '┐'
+                    | '└'
+                    | '┘'
+                    | '├'
+                    | '┤'
+                    | '┬'
+                    | '┴'
+                    | '┼'
+                    | ' '
+                    | '\t'
+            )
         })
 }
 
@@ -170,7 +197,10 @@ pub fn is_value_like(s: &str) -> bool {
     if t.is_empty() || t.chars().count() > 24 {
         return false;
     }
-    if matches!(t, "/" | "／" | "\\" | "-" | "--" | "—" | "——" | "－" | "―" | "无" | "空" | "×" | "x" | "X") {
+    if matches!(
+        t,
+        "/" | "／" | "\\" | "-" | "--" | "—" | "——" | "－" | "―" | "无" | "空" | "×"
+    ) {
         return true;
     }
     let body = t.trim_end_matches(|c: char| "元万件条个次人篇期份%％".contains(c));
@@ -221,15 +251,24 @@ mod tests {
 
     #[test]
     fn tab_rows_share_a_grid_across_blank_lines() {
-        let b = blocks_from_text("标题\n\n统计指标\t单位\t统计数\n\n一、主动公开情况\t\t\n正文", false);
+        let b = blocks_from_text(
+            "标题\n\n统计指标\t单位\t统计数\n\n一、主动公开情况\t\t\n正文",
+            false,
+        );
         assert_eq!(b[0], Block::Line("标题".into()));
         assert_eq!(
             b[1],
-            Block::Row { cells: vec!["统计指标".into(), "单位".into(), "统计数".into()], grid: 1 }
+            Block::Row {
+                cells: vec!["统计指标".into(), "单位".into(), "统计数".into()],
+                grid: 1
+            }
         );
         assert_eq!(
             b[2],
-            Block::Row { cells: vec!["一、主动公开情况".into(), "".into(), "".into()], grid: 1 }
+            Block::Row {
+                cells: vec!["一、主动公开情况".into(), "".into(), "".into()],
+                grid: 1
+            }
         );
         assert_eq!(b[3], Block::Line("正文".into()));
     }
@@ -238,12 +277,28 @@ mod tests {
     fn pipe_rows_drop_separators() {
         let b = blocks_from_text("| a | b |\n|---|:-:|\n| 1. x | 2 |\n| | |", true);
         assert_eq!(b.len(), 2);
-        assert_eq!(b[1], Block::Row { cells: vec!["1. x".into(), "2".into()], grid: 1 });
+        assert_eq!(
+            b[1],
+            Block::Row {
+                cells: vec!["1. x".into(), "2".into()],
+                grid: 1
+            }
+        );
     }
 
     #[test]
     fn values_and_labels() {
-        for v in ["0", "26", "1,600", "251000元", "/", "—", "-3", "0.5", "12件"] {
+        for v in [
+            "0",
+            "26",
+            "1,600",
+            "251000元",
+            "/",
+            "—",
+            "-3",
+            "0.5",
+            "12件",
+        ] {
             assert!(is_value_like(v), "{v}");
         }
         for l in ["7.", "1. 属于国家秘密", "规章", "2018年1月3日", ""] {
@@ -262,7 +317,10 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(
             rows[1],
-            Block::Row { cells: vec!["行政规范性文件".into(), "3".into(), "4".into(), "5".into()], grid: 9 }
+            Block::Row {
+                cells: vec!["行政规范性文件".into(), "3".into(), "4".into(), "5".into()],
+                grid: 9
+            }
         );
     }
 }

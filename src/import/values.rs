@@ -47,9 +47,13 @@ pub fn read(kind: CellKind, raw: &str) -> Option<CellValue> {
         }
         CellKind::Amount => {
             let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-            let ok = plain_digits(int) && (frac.is_empty() && !s.ends_with('.') || plain_digits(frac) && frac.len() <= 4);
+            let ok = plain_digits(int)
+                && (frac.is_empty() && !s.ends_with('.') || plain_digits(frac) && frac.len() <= 4);
             match ok {
-                true => Decimal::from_str(&s).ok().map(CellValue::Amount).or_else(unparsed),
+                true => Decimal::from_str(&s)
+                    .ok()
+                    .map(CellValue::Amount)
+                    .or_else(unparsed),
                 false => unparsed(),
             }
         }
@@ -65,15 +69,30 @@ mod tests {
         assert_eq!(read(CellKind::Count, " 26 "), Some(CellValue::Int(26)));
         assert_eq!(read(CellKind::Count, "２６"), Some(CellValue::Int(26)));
         assert_eq!(read(CellKind::Count, ""), None);
-        assert_eq!(read(CellKind::Count, "-1"), Some(CellValue::Unparsed("-1".into())));
-        assert_eq!(read(CellKind::Count, "/"), Some(CellValue::Unparsed("/".into())));
+        assert_eq!(
+            read(CellKind::Count, "-1"),
+            Some(CellValue::Unparsed("-1".into()))
+        );
+        assert_eq!(
+            read(CellKind::Count, "/"),
+            Some(CellValue::Unparsed("/".into()))
+        );
         assert_eq!(read(CellKind::Signed, "-3"), Some(CellValue::Int(-3)));
         assert_eq!(
             read(CellKind::Amount, "0.25"),
             Some(CellValue::Amount(Decimal::from_str("0.25").unwrap()))
         );
-        assert_eq!(read(CellKind::Amount, "251000元"), Some(CellValue::Unparsed("251000元".into())));
-        assert_eq!(read(CellKind::Amount, "1.23456"), Some(CellValue::Unparsed("1.23456".into())));
-        assert_eq!(read(CellKind::Count, "99999999999999999999"), Some(CellValue::Unparsed("99999999999999999999".into())));
+        assert_eq!(
+            read(CellKind::Amount, "251000元"),
+            Some(CellValue::Unparsed("251000元".into()))
+        );
+        assert_eq!(
+            read(CellKind::Amount, "1.23456"),
+            Some(CellValue::Unparsed("1.23456".into()))
+        );
+        assert_eq!(
+            read(CellKind::Count, "99999999999999999999"),
+            Some(CellValue::Unparsed("99999999999999999999".into()))
+        );
     }
 }

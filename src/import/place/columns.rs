@@ -19,6 +19,8 @@ pub struct ColumnMap {
     /// Grid position of each leaf column, in leaf order.
     leaf_pos: Vec<usize>,
     unit_pos: Option<usize>,
+    /// Positions a leaf header spans beyond its first (colspan copies).
+    span_pos: Vec<usize>,
 }
 
 fn matches(official: &str, found: &str) -> bool {
@@ -33,16 +35,31 @@ fn all_columns(cols: &[Column], out: &mut Vec<String>) {
     }
 }
 
-/// How many of `texts` name a column, group column, corner or unit column of `table`.
-pub fn header_hits(table: &Table, texts: &[&str]) -> usize {
+/// Keys of every header text of `table`: columns (groups too), corner,
+/// header title and unit column.
+pub fn header_keys(table: &Table) -> Vec<Key> {
     let mut labels = Vec::new();
     all_columns(&table.columns, &mut labels);
-    labels.extend([Some(&table.corner), table.header_title.as_ref(), table.unit_column.as_ref()]
+    labels.extend(
+        [
+            Some(&table.corner),
+            table.header_title.as_ref(),
+            table.unit_column.as_ref(),
+        ]
         .into_iter()
         .flatten()
         .filter(|s| !s.trim().is_empty())
-        .cloned());
-    texts.iter().filter(|t| labels.iter().any(|l| matches(l, t))).count()
+        .cloned(),
+    );
+    labels.iter().map(|l| Key::new(l)).collect()
+}
+
+/// How many of `texts` (already keyed) name one of `keys`.
+pub fn header_hits(keys: &[Key], texts: &[Key]) -> usize {
+    texts
+        .iter()
+        .filter(|t| keys.iter().any(|k| k.quality(t) >= Some(Quality::Loose)))
+        .count()
 }
 
 /// Texts above position `p`, top to bottom, repeats removed.
@@ -68,35 +85,64 @@ impl ColumnMap {
         let leaves = table.leaf_columns();
         let mut leaf_pos: Vec<Option<usize>> = vec![None; leaves.len()];
         let mut unit_pos = None;
+        let mut span_pos = Vec::new();
+        let mut stacks: Vec<Vec<String>> = Vec::with_capacity(width);
         for p in 0..width {
             let s = stack(header, p);
+            stacks.push(s.clone());
             let Some(bottom) = s.last() else { continue };
-            if table.unit_column.as_ref().is_some_and(|u| matches(u, bottom)) {
+            if table
+                .unit_column
+                .as_ref()
+                .is_some_and(|u| matches(u, bottom))
+            {
                 unit_pos = Some(p);
                 continue;
             }
             // The bottom text, else the last two or three joined (labels split over rows).
-            let tries: Vec<String> = (1..=s.len().min(3)).map(|k| s[s.len() - k..].concat()).collect();
+            let tries: Vec<String> = (1..=s.len().min(3))
+                .map(|k| s[s.len() - k..].concat())
+                .collect();
             let Some(hits) = tries.iter().find_map(|t| {
-                let h: Vec<usize> = (0..leaves.len()).filter(|&i| matches(&leaves[i].column.label, t)).collect();
+                let h: Vec<usize> = (0..leaves.len())
+                    .filter(|&i| matches(&leaves[i].column.label, t))
+                    .collect();
                 (!h.is_empty()).then_some(h)
             }) else {
                 continue;
             };
             let score = |i: usize| {
-                leaves[i].ancestors.iter().filter(|a| s.iter().any(|x| matches(&a.label, x))).count()
+                leaves[i]
+                    .ancestors
+                    .iter()
+                    .filter(|a| s.iter().any(|x| matches(&a.label, x)))
+                    .count()
             };
             let best = hits.iter().map(|&i| score(i)).max().unwrap_or(0);
             let top: Vec<usize> = hits.into_iter().filter(|&i| score(i) == best).collect();
             if let [one] = top.as_slice() {
-                if leaf_pos[*one].is_some() {
-                    return None; // one column found twice: the header is not what we think
+                match leaf_pos[*one] {
+                    // The same header again right after: one cell spanning columns.
+                    Some(q)
+                        if stacks.get(q) == Some(&s)
+                            && span_pos.last().copied().unwrap_or(q) + 1 == p =>
+                    {
+                        span_pos.push(p)
+                    }
+                    Some(q) if stacks.get(q) == Some(&s) && q + 1 == p => span_pos.push(p),
+                    // One column found twice: the header is not what we think.
+                    Some(_) => return None,
+                    None => leaf_pos[*one] = Some(p),
                 }
-                leaf_pos[*one] = Some(p);
             }
         }
         let leaf_pos: Option<Vec<usize>> = leaf_pos.into_iter().collect();
-        Some(ColumnMap { width, leaf_pos: leaf_pos?, unit_pos })
+        Some(ColumnMap {
+            width,
+            leaf_pos: leaf_pos?,
+            unit_pos,
+            span_pos,
+        })
     }
 
     /// Whether a row is laid out like the header: same width, and nothing
@@ -114,7 +160,11 @@ impl ColumnMap {
         let mut out: Vec<String> = Vec::new();
         for (p, c) in cells.iter().enumerate() {
             let c = c.trim();
-            if c.is_empty() || self.leaf_pos.contains(&p) || self.unit_pos == Some(p) {
+            if c.is_empty()
+                || self.leaf_pos.contains(&p)
+                || self.unit_pos == Some(p)
+                || self.span_pos.contains(&p)
+            {
                 continue;
             }
             if out.last().map(String::as_str) != Some(c) {

@@ -1,0 +1,90 @@
+//! `nianbao import`: read a report published elsewhere (HTML, Markdown,
+//! text), say what was matched and what was not and why, and optionally
+//! write the document.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::document::Document;
+use crate::import::{self, Import};
+use crate::template;
+
+/// How the import report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// 中文说明
+    Text,
+    /// JSON 数据（与文字说明内容相同）
+    Json,
+}
+
+/// 导入已发布的报告（网页 .html/.htm、Markdown .md、文本 .txt）
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// 要导入的文件
+    pub input: PathBuf,
+    /// 把导入的文档保存到此文件（.ron）
+    #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+    /// 模板：auto（按表格和年度自动识别），或 gk2021、gk2019、legacy-national、legacy-provincial
+    #[arg(long, default_value = "auto")]
+    pub template: String,
+    /// 说明的格式
+    #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
+    pub format: ImportFormat,
+}
+
+/// Run the subcommand: 0 when a document was produced, 2 when the input (or
+/// the template name) cannot be used, 1 when the document cannot be written.
+pub fn run(args: ImportArgs) -> ExitCode {
+    let forced = match args.template.as_str() {
+        "auto" => None,
+        id if template::get(id).is_some() => Some(id),
+        id => {
+            let ids: Vec<&str> = template::all().iter().map(|t| t.id.as_str()).collect();
+            eprintln!(
+                "没有模板“{id}”，可用：auto、{} (unknown template: {id})",
+                ids.join("、")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let imported = match import::import_file_as(&args.input, forced) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match args.format {
+        ImportFormat::Text => print!("{}", imported.report_text()),
+        ImportFormat::Json => match serde_json::to_string_pretty(&imported) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("无法生成 JSON 说明 (JSON serialization failed: {e})");
+                return ExitCode::from(1);
+            }
+        },
+    }
+    if let Some(out) = &args.output {
+        if let Err(e) = write(&imported, out) {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+        if args.format == ImportFormat::Text {
+            println!("\n已保存：{}", out.display());
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn write(imported: &Import, out: &Path) -> Result<(), String> {
+    save(&imported.document, out)
+}
+
+/// Write the document as RON.
+fn save(doc: &Document, path: &Path) -> Result<(), String> {
+    let text = ron::ser::to_string_pretty(doc, ron::ser::PrettyConfig::default())
+        .map_err(|e| format!("无法生成文档 (RON serialization failed: {e})"))?;
+    std::fs::write(path, text).map_err(|e| format!("无法写入 {} ({e})", path.display()))
+}
