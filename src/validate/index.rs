@@ -251,20 +251,36 @@ impl<'t, 'd> Index<'t, 'd> {
         self.by_key.get(key).copied()
     }
 
-    /// (table, row, column) of a cell the template has.
-    pub fn locate(&self, cell: &CellRef) -> Option<(usize, usize, usize)> {
-        let t = self.table(&cell.table)?;
-        let ti = &self.tables[t];
-        let (r, c) = (ti.row(&cell.row)?, ti.col(&cell.col)?);
-        ti.is_cell(r, c).then_some((t, r, c))
-    }
-
     /// Spread a cell map over per-table grids; cells the template lacks are returned apart.
     fn grids(&self, cells: &'d BTreeMap<CellRef, CellValue>) -> (Vec<Grid<'d>>, Vec<&'d CellRef>) {
         let mut grids: Vec<Grid<'d>> = self.tables.iter().map(Grid::new).collect();
         let mut unknown = Vec::new();
+        // Cells come sorted by table then row: look each table and row up once.
+        let mut table: Option<(&str, Option<usize>)> = None;
+        let mut row: Option<(&str, &str, Option<usize>)> = None;
         for (cell, value) in cells {
-            match self.locate(cell) {
+            let t = match table {
+                Some((key, t)) if key == cell.table => t,
+                _ => {
+                    let t = self.table(&cell.table);
+                    table = Some((&cell.table, t));
+                    t
+                }
+            };
+            let located = t.and_then(|t| {
+                let ti = &self.tables[t];
+                let r = match row {
+                    Some((tk, rk, r)) if tk == cell.table && rk == cell.row => r,
+                    _ => {
+                        let r = ti.row(&cell.row);
+                        row = Some((&cell.table, &cell.row, r));
+                        r
+                    }
+                }?;
+                let c = ti.col(&cell.col)?;
+                ti.is_cell(r, c).then_some((t, r, c))
+            });
+            match located {
                 Some((t, r, c)) => grids[t].set(r, c, value),
                 None => unknown.push(cell),
             }

@@ -158,9 +158,10 @@ pub(crate) struct Values {
     pub absent: Vec<bool>,
 }
 
-fn read_values(lin: &Linear, index: &Index<'_, '_>, instance: usize) -> Values {
-    let mut numbers = Vec::with_capacity(lin.lhs.len() + lin.rhs.len());
-    let mut absent = Vec::with_capacity(numbers.capacity());
+/// Read an instance's values into `values` (reused across instances).
+fn read_values(lin: &Linear, index: &Index<'_, '_>, instance: usize, values: &mut Values) {
+    values.numbers.clear();
+    values.absent.clear();
     for (_, term) in lin.terms() {
         let (r, c) = lin.cell(instance, term);
         let value = if term.prev {
@@ -168,10 +169,9 @@ fn read_values(lin: &Linear, index: &Index<'_, '_>, instance: usize) -> Values {
         } else {
             index.value(lin.table, r, c)
         };
-        numbers.push(value.and_then(|v| v.number()));
-        absent.push(value.is_none());
+        values.numbers.push(value.and_then(|v| v.number()));
+        values.absent.push(value.is_none());
     }
-    Values { numbers, absent }
 }
 
 /// Σ of one side with signs; `None` on overflow.
@@ -198,8 +198,13 @@ pub(crate) fn check(rule: &Rule, index: &Index<'_, '_>, out: &mut Vec<Finding>) 
     }
     let ti = &index.tables[lin.table];
     let mut all_blank = !lin.instances.is_empty();
+    let mut values = Values {
+        numbers: Vec::new(),
+        absent: Vec::new(),
+    };
+    let mut numbers = Vec::new();
     for &instance in &lin.instances {
-        let values = read_values(&lin, index, instance);
+        read_values(&lin, index, instance, &mut values);
         let this_year_blank = lin
             .terms()
             .zip(&values.absent)
@@ -209,7 +214,7 @@ pub(crate) fn check(rule: &Rule, index: &Index<'_, '_>, out: &mut Vec<Finding>) 
             continue;
         }
         all_blank = false;
-        if let Some(f) = check_instance(rule, &lin, ti, instance, &values) {
+        if let Some(f) = check_instance(rule, &lin, ti, instance, &values, &mut numbers) {
             out.push(f);
         }
     }
@@ -235,11 +240,13 @@ fn check_instance(
     ti: &TableIndex<'_>,
     instance: usize,
     values: &Values,
+    numbers: &mut Vec<Decimal>,
 ) -> Option<Finding> {
     if values.numbers.iter().any(Option::is_none) {
         return Some(message::instance_blank(rule, lin, ti, instance, values));
     }
-    let numbers: Vec<Decimal> = values.numbers.iter().flatten().copied().collect();
+    numbers.clear();
+    numbers.extend(values.numbers.iter().flatten());
     let (lhs_n, rhs_n) = numbers.split_at(lin.lhs.len());
     let sums = side_sum(&lin.lhs, lhs_n).zip(side_sum(&lin.rhs, rhs_n));
     let Some((l, r)) = sums else {
@@ -260,7 +267,7 @@ fn check_instance(
         rule: rule.id.clone(),
         severity: rule.severity,
         cells: lin.instance_cells(ti, instance),
-        message: message::failure(lin, ti, instance, &numbers, (l, r, diff)),
+        message: message::failure(lin, ti, instance, numbers, (l, r, diff)),
     })
 }
 
