@@ -25,6 +25,9 @@ fn all_columns(cols: &[Column]) -> Vec<&Column> {
     out
 }
 
+/// Whether a key names an existing row or column of the rule's table.
+type KeyCheck<'a> = &'a dyn Fn(&str) -> bool;
+
 /// A rule term without its `-` and `prev:` prefixes.
 fn bare(term: &str) -> &str {
     let t = term.strip_prefix('-').unwrap_or(term);
@@ -164,11 +167,10 @@ fn rules_refer_to_existing_tables_rows_and_columns() {
                         .unwrap_or_else(|| panic!("{}: {} names {table}", t.id, rule.id));
                     let row_exists = |k: &str| tb.find_row(k).is_some_and(|r| !r.group);
                     let col_exists = |k: &str| tb.find_leaf_column(k).is_some();
-                    let (term_ok, each_ok): (&dyn Fn(&str) -> bool, &dyn Fn(&str) -> bool) =
-                        match along {
-                            Along::Columns => (&row_exists, &col_exists),
-                            Along::Rows => (&col_exists, &row_exists),
-                        };
+                    let (term_ok, each_ok): (KeyCheck, KeyCheck) = match along {
+                        Along::Columns => (&row_exists, &col_exists),
+                        Along::Rows => (&col_exists, &row_exists),
+                    };
                     assert!(!lhs.is_empty() && !rhs.is_empty(), "{}", rule.id);
                     for term in lhs.iter().chain(rhs) {
                         assert!(term_ok(bare(term)), "{}: {} term {term}", t.id, rule.id);
