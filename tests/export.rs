@@ -10,3 +10,6 @@ pub fn sample() -> Document {
     let text = include_str!("fixtures/sample-gk2021.ron");
     ron::from_str(text).expect("sample-gk2021.ron parses")
 }
+
+#[path = "export/golden.rs"]
+mod golden;
