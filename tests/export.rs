@@ -13,3 +13,6 @@ pub fn sample() -> Document {
 
 #[path = "export/golden.rs"]
 mod golden;
+
+#[path = "export/legacy.rs"]
+mod legacy;

@@ -1,7 +1,10 @@
 //! The Markdown export (导出 Markdown, GitHub-flavoured) for the website.
 
 use super::escape::{clean_line, md_block_line, md_cell, md_heading, paragraphs};
-use super::grid::{self, Grid};
+use super::grid::{self, Grid, GridRow};
+
+/// Indent per row level in legacy tables (an ideographic space).
+const LEVEL_INDENT: &str = "\u{3000}";
 use super::{has_signoff_values, shows_tables, signoff_line};
 use crate::document::Document;
 use crate::template::Template;
@@ -59,7 +62,8 @@ fn table_blocks(grid: &Grid) -> Vec<String> {
 
 /// A pipe table with a flattened header (`法人或其他组织 / 商业企业`) and row
 /// labels prefixed by their group path; pure group rows are folded into
-/// their children's labels, except on the legacy form where they show `——`.
+/// their children's labels, except on the legacy form where they are rows
+/// showing `——`.
 fn pipe_table(grid: &Grid) -> String {
     let labels = grid.has_labels();
     let mut head = Vec::new();
@@ -83,7 +87,7 @@ fn pipe_table(grid: &Grid) -> String {
         }
         let mut cells = Vec::new();
         if labels {
-            cells.push(md_cell(&row.path.join(" / ")));
+            cells.push(row_label(grid, row));
         }
         if grid.unit_header.is_some() {
             cells.push(md_cell(&row.unit));
@@ -92,6 +96,17 @@ fn pipe_table(grid: &Grid) -> String {
         lines.push(pipe_line(&cells));
     }
     lines.join("\n")
+}
+
+/// The label of a body row: its group path, or on the legacy form (whose
+/// header rows are rows of their own) the label indented by its depth with
+/// ideographic spaces, which Markdown keeps.
+fn row_label(grid: &Grid, row: &GridRow) -> String {
+    if grid.legacy_style() {
+        format!("{}{}", LEVEL_INDENT.repeat(row.depth), md_cell(&row.label))
+    } else {
+        md_cell(&row.path.join(" / "))
+    }
 }
 
 fn pipe_line<S: AsRef<str>>(cells: &[S]) -> String {
