@@ -16,3 +16,9 @@ mod golden;
 
 #[path = "export/legacy.rs"]
 mod legacy;
+
+#[path = "export/behaviour.rs"]
+mod behaviour;
+
+#[path = "export/hostile.rs"]
+mod hostile;

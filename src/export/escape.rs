@@ -51,12 +51,12 @@ pub fn paragraphs(s: &str) -> Vec<String> {
 }
 
 /// Markdown escape for text inside a line: no emphasis, code, link, table
-/// break or HTML can come out of it.
+/// break, strikethrough, math (GitHub's `$…$`) or HTML can come out of it.
 pub fn md_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '~' => {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '~' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
