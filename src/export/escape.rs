@@ -42,10 +42,7 @@ pub fn clean_line(s: &str) -> String {
 pub fn paragraphs(s: &str) -> Vec<String> {
     clean(s, true)
         .split('\n')
-        .map(|p| {
-            p.trim_matches(|c: char| c.is_whitespace())
-                .replace('\t', " ")
-        })
+        .map(|p| p.trim_matches(char::is_whitespace).to_string())
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -113,7 +110,7 @@ mod tests {
     #[test]
     fn prose_keeps_paragraphs_and_drops_blank_lines() {
         let p = paragraphs("　　第一段。\n\n  第二段\t内容。 \r\n");
-        assert_eq!(p, vec!["第一段。", "第二段 内容。"]);
+        assert_eq!(p, vec!["第一段。", "第二段\t内容。"]);
     }
 
     #[test]
