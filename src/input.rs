@@ -103,11 +103,7 @@ fn is_cjk_letter(c: char) -> bool {
 /// Drop the cell's own unit from the end (with optional blanks before it).
 /// A 元 typed into a 万元 cell is refused: dividing by 10 000 silently would
 /// be a guess, and a wrong guess is off by four orders of magnitude.
-fn strip_unit<'a>(
-    kind: CellKind,
-    unit: Option<&str>,
-    s: &'a str,
-) -> Result<&'a str, InputError> {
+fn strip_unit<'a>(kind: CellKind, unit: Option<&str>, s: &'a str) -> Result<&'a str, InputError> {
     if let Some(unit) = unit.filter(|u| !u.is_empty()) {
         if let Some(body) = s.strip_suffix(unit) {
             return Ok(body.trim_end());

@@ -81,11 +81,26 @@ const CASES: &[(CellKind, Option<&str>, &str, Want)] = &[
     (Count, Some("件"), "1.5", Want::Refused),
     (Count, Some("件"), "5.", Want::Refused),
     // range
-    (Count, Some("件"), "9223372036854775807", Want::Int(i64::MAX)),
+    (
+        Count,
+        Some("件"),
+        "9223372036854775807",
+        Want::Int(i64::MAX),
+    ),
     (Count, Some("件"), "9223372036854775808", Want::Refused),
-    (Signed, Some("件"), "-9223372036854775808", Want::Int(i64::MIN)),
+    (
+        Signed,
+        Some("件"),
+        "-9223372036854775808",
+        Want::Int(i64::MIN),
+    ),
     (Signed, Some("件"), "-9223372036854775809", Want::Refused),
-    (Count, Some("件"), "99999999999999999999999999999999", Want::Refused),
+    (
+        Count,
+        Some("件"),
+        "99999999999999999999999999999999",
+        Want::Refused,
+    ),
     (Amount, Some("万元"), "9223372036854775808", Want::Refused),
     // things that look like numbers but are not
     (Count, Some("件"), "1e3", Want::Refused),
@@ -126,7 +141,9 @@ fn table_of_inputs() {
             _ => false,
         };
         if !ok {
-            failures.push(format!("{kind:?} {unit:?} {raw:?}: want {want:?}, got {got:?}"));
+            failures.push(format!(
+                "{kind:?} {unit:?} {raw:?}: want {want:?}, got {got:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -141,7 +158,9 @@ fn refusals_say_what_was_expected() {
     assert_eq!(e.message, "此处应填写整数，可为负数（件）");
     let e = parse_cell_input(Amount, Some("万元"), "1.23456").unwrap_err();
     assert_eq!(e.message, "此处应填写金额（万元），最多 4 位小数");
-    assert!(e.to_string().starts_with("此处应填写金额（万元），最多 4 位小数 ("));
+    assert!(e
+        .to_string()
+        .starts_with("此处应填写金额（万元），最多 4 位小数 ("));
 }
 
 #[test]
@@ -152,8 +171,12 @@ fn yuan_in_a_wan_yuan_cell_says_to_convert() {
 
 #[test]
 fn amounts_keep_exact_decimals() {
-    let v = parse_cell_input(Amount, Some("万元"), "0.1").unwrap().unwrap();
-    let w = parse_cell_input(Amount, Some("万元"), "0.2").unwrap().unwrap();
+    let v = parse_cell_input(Amount, Some("万元"), "0.1")
+        .unwrap()
+        .unwrap();
+    let w = parse_cell_input(Amount, Some("万元"), "0.2")
+        .unwrap()
+        .unwrap();
     let sum = v.number().unwrap() + w.number().unwrap();
     assert_eq!(sum, "0.3".parse::<Decimal>().unwrap());
     assert_eq!(v.to_string(), "0.1");
