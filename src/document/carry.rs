@@ -143,3 +143,88 @@ fn instances(table: &Table, along: Along, each: &[String]) -> Vec<String> {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{CellValue, UnitLevel};
+
+    fn last_year() -> Document {
+        let t = template::get("gk2021").unwrap();
+        let mut d = Document::new("gk2021", "某某镇", UnitLevel::Township, 2024);
+        d.meta.title = Some("某某镇人民政府2024年政府信息公开工作年度报告".into());
+        d.meta.opening = "开头段落".into();
+        d.meta.signature_unit = "某某镇人民政府".into();
+        d.meta.signature_date = "2025年1月20日".into();
+        d.prose.insert("p1".into(), "总体情况".into());
+        for (i, c) in t.cells().into_iter().enumerate() {
+            if c.kind == crate::template::CellKind::Count {
+                d.set_cell(c.cell, Some(CellValue::Int(i as i64)));
+            }
+        }
+        d
+    }
+
+    #[test]
+    fn carries_meta_prose_and_previous() {
+        let last = last_year();
+        let doc = carry_forward(&last);
+        assert_eq!(doc.meta.year, 2025);
+        assert_eq!(doc.template, template::current_for_year(2025).id);
+        assert_eq!(doc.meta.unit, "某某镇");
+        assert_eq!(doc.meta.level, UnitLevel::Township);
+        assert_eq!(doc.meta.signature_unit, "某某镇人民政府");
+        assert_eq!(doc.meta.signature_date, "");
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("某某镇人民政府2025年政府信息公开工作年度报告")
+        );
+        assert_eq!(doc.meta.opening, "开头段落");
+        assert_eq!(doc.prose("p1"), "总体情况");
+        let prev = doc.previous.as_ref().unwrap();
+        assert_eq!(prev.year, 2024);
+        assert_eq!(prev.cells, last.cells);
+    }
+
+    #[test]
+    fn carried_cells_come_from_prev_rules() {
+        let t = template::get("gk2021").unwrap();
+        // Derived from the rules, so compare against the rules themselves.
+        let pairs = carried_cells(t);
+        assert_eq!(pairs.len(), t.table("t3").unwrap().leaf_columns().len());
+        let last = last_year();
+        let doc = carry_forward(&last);
+        for (to, from) in &pairs {
+            assert_eq!(to.table, from.table);
+            assert_eq!(to.col, from.col);
+            assert_eq!(doc.cell(to), last.cell(from), "{to} ← {from}");
+            assert!(doc.cell(to).is_some());
+        }
+        // Nothing else is pre-filled: this year's numbers are not last year's.
+        assert_eq!(doc.cells.len(), pairs.len());
+    }
+
+    #[test]
+    fn blank_last_year_cells_stay_blank() {
+        let mut last = last_year();
+        last.cells.clear();
+        let doc = carry_forward(&last);
+        assert!(doc.cells.is_empty());
+        assert_eq!(
+            doc.meta.title,
+            Some("某某镇人民政府2025年政府信息公开工作年度报告".into())
+        );
+    }
+
+    #[test]
+    fn link_previous_replaces_the_link() {
+        let last = last_year();
+        let mut doc = Document::new("gk2021", "某某镇", UnitLevel::Township, 2025);
+        link_previous(&mut doc, &last);
+        assert_eq!(doc.previous, Some(PreviousYear::from_document(&last)));
+        let mut other = last.clone();
+        other.meta.year = 2023;
+        link_previous(&mut doc, &other);
+        assert_eq!(doc.previous.unwrap().year, 2023);
+    }
+}

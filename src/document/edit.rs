@@ -206,3 +206,120 @@ fn missing(template: &Template, address: &impl std::fmt::Display) -> InputError 
         format!("address {address} not in template {}", template.id),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::CellValue;
+    use crate::template;
+
+    fn setup() -> (Document, &'static Template) {
+        let t = template::get("gk2021").unwrap();
+        (Document::new(&t.id, "某某镇", UnitLevel::Township, 2024), t)
+    }
+
+    fn addr(s: &str) -> Address {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn fields_in_form_order() {
+        let (doc, t) = setup();
+        let f = fields(&doc, t);
+        let prose = t.parts.iter().filter(|p| p.prose).count();
+        let meta = MetaField::ALL
+            .iter()
+            .filter(|m| t.signoff || !m.is_signoff())
+            .count();
+        assert_eq!(f.len(), meta + prose + t.cells().len());
+        assert_eq!(f[0].address, addr("meta.unit"));
+        assert_eq!(f[0].kind.name(), "meta");
+        assert_eq!(f[meta].address, addr("prose.p1"));
+        assert_eq!(f[meta].table, "一、总体情况");
+        let secret = f
+            .iter()
+            .find(|x| x.address == addr("t3.deny_secret.commercial"))
+            .unwrap();
+        assert_eq!(secret.kind.name(), "count");
+        assert_eq!(
+            secret.row_path,
+            "三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密"
+        );
+        assert_eq!(secret.col_path, "法人或其他组织 / 商业企业");
+        let fees = f
+            .iter()
+            .find(|x| x.address == addr("t2d.fees.amount"))
+            .unwrap();
+        assert_eq!(fees.kind.name(), "amount");
+        assert_eq!(fees.table, "二、主动公开政府信息情况 / 第二十条第（八）项");
+    }
+
+    #[test]
+    fn set_and_get_cells() {
+        let (mut doc, t) = setup();
+        let a = addr("t3.new.natural");
+        assert_eq!(get(&doc, t, &a).unwrap(), None);
+        set(&mut doc, t, &a, "１２件").unwrap();
+        assert_eq!(get(&doc, t, &a).unwrap().as_deref(), Some("12"));
+        let e = set(&mut doc, t, &a, "-1").unwrap_err();
+        assert_eq!(e.message, "此处应填写非负整数（件）");
+        assert_eq!(
+            doc.cell(&"t3.new.natural".parse().unwrap()),
+            Some(&CellValue::Int(12))
+        );
+        set(&mut doc, t, &a, " ").unwrap();
+        assert_eq!(get(&doc, t, &a).unwrap(), None);
+        set(&mut doc, t, &addr("t2d.fees.amount"), "0.50").unwrap();
+        assert_eq!(
+            get(&doc, t, &addr("t2d.fees.amount")).unwrap().as_deref(),
+            Some("0.5")
+        );
+    }
+
+    #[test]
+    fn set_meta_fields() {
+        let (mut doc, t) = setup();
+        set(&mut doc, t, &addr("meta.year"), "２０２５年").unwrap();
+        assert_eq!(doc.meta.year, 2025);
+        assert!(set(&mut doc, t, &addr("meta.year"), "1989").is_err());
+        assert!(set(&mut doc, t, &addr("meta.year"), "").is_err());
+        assert!(set(&mut doc, t, &addr("meta.year"), "二〇二五").is_err());
+        assert_eq!(doc.meta.year, 2025);
+        set(&mut doc, t, &addr("meta.level"), "街道").unwrap();
+        assert_eq!(doc.meta.level, UnitLevel::Subdistrict);
+        let e = set(&mut doc, t, &addr("meta.level"), "村").unwrap_err();
+        assert!(e.message.contains("乡镇、街道"), "{e}");
+        set(&mut doc, t, &addr("meta.title"), "自定标题").unwrap();
+        assert_eq!(
+            get(&doc, t, &addr("meta.title")).unwrap().as_deref(),
+            Some("自定标题")
+        );
+        set(&mut doc, t, &addr("meta.title"), "").unwrap();
+        assert_eq!(doc.meta.title, None);
+        assert_eq!(
+            get(&doc, t, &addr("meta.title")).unwrap().as_deref(),
+            Some("某某镇2025年政府信息公开工作年度报告")
+        );
+        assert_eq!(get(&doc, t, &addr("meta.signature_date")).unwrap(), None);
+    }
+
+    #[test]
+    fn prose_and_unknown_addresses() {
+        let (mut doc, t) = setup();
+        set(&mut doc, t, &addr("prose.p5"), "　　问题\n改进").unwrap();
+        assert_eq!(
+            get(&doc, t, &addr("prose.p5")).unwrap().as_deref(),
+            Some("　　问题\n改进")
+        );
+        set(&mut doc, t, &addr("prose.p5"), "").unwrap();
+        assert!(doc.prose.is_empty());
+        for bad in ["prose.p2", "prose.p9", "t3.new.nobody", "t9.a.b"] {
+            let e = set(&mut doc, t, &addr(bad), "1").unwrap_err();
+            assert!(e.message.contains("没有这个字段"), "{bad}: {e}");
+            assert!(get(&doc, t, &addr(bad)).is_err());
+        }
+        if !t.signoff {
+            assert!(set(&mut doc, t, &addr("meta.phone"), "123").is_err());
+        }
+    }
+}
