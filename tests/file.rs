@@ -182,6 +182,12 @@ fn every_kind_of_bad_file_has_its_own_message() {
         ),
         ("types.ron", b"(format_version: \"1\")".to_vec(), "不符"),
         (
+            "text.ron",
+            "这不是年报".as_bytes().to_vec(),
+            "这不是年报文件",
+        ),
+        ("number.ron", b"42".to_vec(), "这不是年报文件"),
+        (
             "types2.ron",
             good.replace("year: 2024", "year: \"2024\"").into(),
             "不符",

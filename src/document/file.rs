@@ -171,22 +171,23 @@ fn decode(bytes: &[u8]) -> Result<&str, FileError> {
 fn classify(text: &str, options: &ron::Options, e: SpannedError) -> FileError {
     let at = format!("line {}, column {}", e.span.start.line, e.span.start.col);
     let cause = format!("{at}: {}", e.code);
-    let as_value = options.from_str::<ron::Value>(text).err().map(|v| v.code);
+    let as_value = options.from_str::<ron::Value>(text);
     match as_value {
-        None => FileError::new(
+        Ok(ron::Value::Map(_)) => FileError::new(
             format!(
                 "文件内容与年报格式不符（第 {} 行第 {} 列附近）",
                 e.span.start.line, e.span.start.col
             ),
             cause,
         ),
-        Some(RonError::ExceededRecursionLimit) => {
+        Ok(_) => FileError::new("这不是年报文件：内容不是年报文件的格式", cause),
+        Err(v) if v.code == RonError::ExceededRecursionLimit => {
             FileError::new("文件已损坏：嵌套层次过深，不是年报文件", cause)
         }
-        Some(_) if e.code == RonError::Eof || looks_truncated(text) => {
+        Err(_) if e.code == RonError::Eof || looks_truncated(text) => {
             FileError::new("文件不完整，可能在保存或复制时被截断", cause)
         }
-        Some(_) => FileError::new("文件已损坏：不是有效的年报文件格式（RON）", cause),
+        Err(_) => FileError::new("文件已损坏：不是有效的年报文件格式（RON）", cause),
     }
 }
 
