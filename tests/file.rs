@@ -365,3 +365,43 @@ proptest! {
         let _ = file::parse(&text);
     }
 }
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    out.retain(|p| p.extension().is_some_and(|e| e == "ron"));
+    out.sort();
+    out
+}
+
+#[test]
+fn fixtures_load_save_and_reenter() {
+    use nianbao::document::edit;
+    let paths = fixtures();
+    assert!(!paths.is_empty(), "tests/fixtures has the seed documents");
+    for path in paths {
+        let doc = file::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(file::parse(&file::to_ron(&doc)).unwrap(), doc);
+        let t = template::get(&doc.template).unwrap();
+        // What `get` shows, `set` accepts and gives back the same value.
+        let mut again = doc.clone();
+        for field in edit::fields(&doc, t) {
+            if let nianbao::document::Address::Cell(c) = &field.address {
+                if matches!(doc.cell(c), Some(CellValue::Unparsed(_))) {
+                    continue;
+                }
+            }
+            if let Some(shown) = edit::get(&doc, t, &field.address).unwrap() {
+                edit::set(&mut again, t, &field.address, &shown).unwrap_or_else(|e| {
+                    panic!("{}: {} {shown:?}: {e}", path.display(), field.address)
+                });
+            }
+        }
+        let mut expected = doc.clone();
+        // Re-entering the shown title makes the default title explicit.
+        expected.meta.title = Some(doc.meta.display_title());
+        assert_eq!(again, expected, "{}", path.display());
+    }
+}
