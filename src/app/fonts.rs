@@ -35,7 +35,7 @@ pub fn bundled_symbol_font_bytes() -> &'static [u8] {
 /// Calling it again on the same context does nothing (egui would otherwise
 /// queue the fonts twice when both calls come before the first frame).
 pub fn install(ctx: &egui::Context) {
-    let marker = egui::Id::new("nianbao::app::fonts::installed");
+    let marker = egui::Id::unique("nianbao::app::fonts::installed");
     let already =
         ctx.data_mut(|d| std::mem::replace(d.get_temp_mut_or_default::<bool>(marker), true));
     if already {
