@@ -1,6 +1,7 @@
 //! The desktop editor (编辑器), built on eframe / egui.
 
 pub mod fonts;
+pub mod state;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
