@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::document::Document;
 use crate::import::{self, Import};
 use crate::template;
 
@@ -79,12 +78,5 @@ pub fn run(args: ImportArgs) -> ExitCode {
 }
 
 fn write(imported: &Import, out: &Path) -> Result<(), String> {
-    save(&imported.document, out)
-}
-
-/// Write the document as RON.
-fn save(doc: &Document, path: &Path) -> Result<(), String> {
-    let text = ron::ser::to_string_pretty(doc, ron::ser::PrettyConfig::default())
-        .map_err(|e| format!("无法生成文档 (RON serialization failed: {e})"))?;
-    std::fs::write(path, text).map_err(|e| format!("无法写入 {} ({e})", path.display()))
+    crate::document::file::save(&imported.document, out).map_err(|e| e.to_string())
 }
