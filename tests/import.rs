@@ -416,8 +416,3 @@ fn unreadable_and_oversized_inputs_are_errors() {
     let err = import_file(&big).expect_err("too big");
     assert!(err.message.contains("16 MiB"));
 }
-#[test]
-fn zz_debug_html() {
-    let imp = import_str(HTML_2021, SourceFormat::Html, None);
-    println!("{}", imp.report_text());
-}

@@ -320,6 +320,14 @@ fn take_signature(blocks: &mut Vec<Block>, cover: &mut Cover) {
             cover.signature_date = Some(squeeze(d));
         }
         blocks.drain(i - 1..=i);
+        return;
+    }
+    // A signature without a date: the unit's name alone on the last line.
+    if let Some(Block::Line(u)) = blocks.last() {
+        if is_unit_line(u) && !u.trim().ends_with('。') {
+            cover.signature_unit = Some(u.trim().to_string());
+            blocks.pop();
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod parts;
 pub mod report;
 pub mod text_tables;
 
+mod box_tables;
 mod detect;
 mod place;
 mod values;

@@ -43,7 +43,7 @@ pub struct Split {
 fn looks_like_heading(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
-    if n > 40 || n < 3 || t.ends_with(['。', '；', ';', '：', ':', '，', ',']) {
+    if !(3..=40).contains(&n) || t.ends_with(['。', '；', ';', '：', ':', '，', ',']) {
         return false;
     }
     let first_numeral = t

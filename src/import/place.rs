@@ -20,6 +20,9 @@ use super::values;
 
 mod columns;
 
+/// Separator of a label path inside one cell (法人或其他组织 / 商业企业).
+pub const PATH_SEP: &str = " / ";
+
 /// Header rows kept per table (real headers have three or four).
 const MAX_HEADER_ROWS: usize = 12;
 /// Most entries reported as not placed; beyond, they are only counted.
@@ -104,6 +107,9 @@ impl Placement {
     }
 }
 
+/// A row matched to (table, flat row), or the table and its candidates when ambiguous.
+type RowMatch = Result<(usize, usize), (usize, Vec<usize>)>;
+
 /// A data row whose label matched nothing yet: the next row may finish it.
 struct Pending {
     labels: Vec<String>,
@@ -151,9 +157,16 @@ pub fn place(template: &Template, rows: &[PartRow]) -> Placement {
     placer.out
 }
 
+/// The texts of cells in order, a ` / ` path (Markdown export) split into its
+/// labels, repeats from spans kept once.
 fn non_empty(cells: &[String]) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
-    for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+    for c in cells
+        .iter()
+        .flat_map(|c| c.split(PATH_SEP))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         if out.last() != Some(&c) {
             out.push(c); // spans repeat a label: keep it once
         }
@@ -258,10 +271,12 @@ impl<'t> Placer<'t> {
             .count();
         let keys: Vec<Key> = texts.iter().map(|t| Key::new(t)).collect();
         let hits = |t: usize| columns::header_hits(&self.tabs[t].header_keys, &keys);
+        // A row naming rows as often as columns (（七）总计 vs the 总计 column) is data.
+        let enough = |h: usize| h > 0 && (row_hits == 0 || h > row_hits);
         if let Some(cur) = self.cur {
             let h = hits(cur);
             if h > 0 {
-                return h >= row_hits;
+                return enough(h);
             }
         }
         // No table open yet (or the header is another table's): the table
@@ -270,7 +285,7 @@ impl<'t> Placer<'t> {
         let best = scores.iter().copied().max().unwrap_or(0);
         let leaders: Vec<usize> = (0..scores.len()).filter(|&t| scores[t] == best).collect();
         match leaders.as_slice() {
-            [t] if best > 0 && best >= row_hits => {
+            [t] if enough(best) => {
                 self.switch(*t);
                 true
             }
@@ -285,7 +300,10 @@ impl<'t> Placer<'t> {
         self.header.push(cells);
         self.header_open = true;
         if let Some(cur) = self.cur {
-            self.map = ColumnMap::build(self.tabs[cur].table, &self.header).map(|m| (cur, m));
+            // Keep the last good map when a further header row spoils it.
+            if let Some(m) = ColumnMap::build(self.tabs[cur].table, &self.header) {
+                self.map = Some((cur, m));
+            }
         }
     }
 
@@ -373,10 +391,14 @@ impl<'t> Placer<'t> {
     }
 
     fn data_row(&mut self, cells: Vec<String>) {
-        let mapped = self
+        let same_width = self
             .map
             .as_ref()
-            .filter(|(t, m)| Some(*t) == self.cur && m.fits(&cells));
+            .filter(|(t, m)| Some(*t) == self.cur && m.width() == cells.len());
+        // Text where a number goes means the columns are off — unless the row
+        // is a text row (申请公开的主要内容), whose answer is text.
+        let mapped = same_width
+            .filter(|(t, m)| m.fits(&cells) || self.is_text_row(*t, &m.label_cells(&cells)));
         let labels: Vec<String> = match mapped {
             Some((_, m)) => m.label_cells(&cells),
             None => {
@@ -421,6 +443,19 @@ impl<'t> Placer<'t> {
         }
     }
 
+    fn is_text_row(&self, t: usize, labels: &[String]) -> bool {
+        let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let Some(Ok((mt, r))) = self.match_labels(&refs) else {
+            return false;
+        };
+        let tab = &self.tabs[mt];
+        mt == t
+            && !tab.leaves.is_empty()
+            && tab.leaves.iter().all(|l| {
+                tab.table.cell_kind(tab.flat[r].row, l.column) == crate::template::CellKind::Text
+            })
+    }
+
     /// A fill-in text row (申请公开的主要内容) prints its answer on the line
     /// below its label: an unmatched line right after a blank text row is
     /// that row's answer.
@@ -458,7 +493,7 @@ impl<'t> Placer<'t> {
     }
 
     /// Match a row by its labels: the last (most specific) first, then all joined.
-    fn match_labels(&self, labels: &[&str]) -> Option<Result<(usize, usize), (usize, Vec<usize>)>> {
+    fn match_labels(&self, labels: &[&str]) -> Option<RowMatch> {
         if labels.is_empty() {
             return self.unlabelled_row().map(Ok);
         }

@@ -33,16 +33,50 @@ pub fn clip(line: &str) -> &str {
     }
 }
 
+fn starts_table_line(line: &str) -> bool {
+    line.trim_start()
+        .starts_with(['|', '│', '┃', '+', '┌', '├', '└', '┼'])
+}
+
 /// Split text (plain or Markdown) into blocks.
 pub fn blocks_from_text(text: &str, markdown: bool) -> Vec<Block> {
     let mut out = Vec::new();
     let mut grid = 0usize;
     let mut in_grid = false;
-    for raw in text.lines() {
-        if out.len() >= MAX_BLOCKS {
-            break;
+    let lines: Vec<&str> = text
+        .lines()
+        .take(4 * MAX_BLOCKS)
+        .map(|l| clip(l.trim_end_matches('\r')))
+        .collect();
+    let mut i = 0;
+    // End of a run of table lines already found not to be a bordered table.
+    let mut plain_until = 0;
+    while i < lines.len() && out.len() < MAX_BLOCKS {
+        // A bordered (+---+) table is laid out as a whole.
+        let run = match i < plain_until {
+            true => 0,
+            false => lines[i..]
+                .iter()
+                .take_while(|l| starts_table_line(l))
+                .count(),
+        };
+        let boxed = run > 1 && super::box_tables::is_box_table(&lines[i..i + run]);
+        if run > 1 && !boxed {
+            plain_until = i + run;
         }
-        let line = clip(raw.trim_end_matches('\r'));
+        if boxed {
+            grid += 1;
+            for cells in super::box_tables::box_rows(&lines[i..i + run]) {
+                if cells.iter().any(|c| !c.is_empty()) && out.len() < MAX_BLOCKS {
+                    out.push(Block::Row { cells, grid });
+                }
+            }
+            in_grid = false;
+            i += run;
+            continue;
+        }
+        let line = lines[i];
+        i += 1;
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue; // blank lines separate nothing: PDF text is full of them
