@@ -63,7 +63,7 @@ fn table_blocks(grid: &Grid) -> Vec<String> {
 /// A pipe table with a flattened header (`法人或其他组织 / 商业企业`) and row
 /// labels prefixed by their group path; pure group rows are folded into
 /// their children's labels, except on the legacy form where they are rows
-/// showing `——`.
+/// marked `——` in the unit column.
 fn pipe_table(grid: &Grid) -> String {
     let labels = grid.has_labels();
     let mut head = Vec::new();
