@@ -80,6 +80,9 @@ fn pipe_table(grid: &Grid) -> String {
         head.push(md_cell(&path.join(" / ")));
         rule.push("---:");
     }
+    if head.is_empty() {
+        return String::new();
+    }
     let mut lines = vec![pipe_line(&head), pipe_line(&rule)];
     for row in &grid.rows {
         if row.group && !grid.legacy_style() {
