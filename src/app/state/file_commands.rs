@@ -63,8 +63,16 @@ impl EditorState {
                     self.link_last_year(&p);
                 }
             }
-            Command::RestoreRecovery => self.restore_recovery(),
-            Command::DiscardRecovery => self.discard_recovery(),
+            Command::RestoreRecovery => {
+                if let Some(Pending::Recovery(copy)) = self.pending.take() {
+                    self.restore_recovery(copy);
+                }
+            }
+            Command::DiscardRecovery => {
+                if let Some(Pending::Recovery(copy)) = self.pending.take() {
+                    self.discard_recovery(copy);
+                }
+            }
             // Editing commands are handled in `apply`.
             _ => {}
         }
@@ -275,10 +283,7 @@ impl EditorState {
         }
     }
 
-    fn restore_recovery(&mut self) {
-        let Some(Pending::Recovery(copy)) = self.pending.take() else {
-            return;
-        };
+    pub(super) fn restore_recovery(&mut self, copy: super::RecoveryCopy) {
         let doc = match copy.load() {
             Ok(doc) => doc,
             Err(e) => {
@@ -301,10 +306,8 @@ impl EditorState {
         self.status = Some(StatusMessage::info("已恢复自动保存的副本，请检查后保存。"));
     }
 
-    fn discard_recovery(&mut self) {
-        if let Some(Pending::Recovery(copy)) = self.pending.take() {
-            copy.remove();
-            self.offer_next_recovery();
-        }
+    pub(super) fn discard_recovery(&mut self, copy: super::RecoveryCopy) {
+        copy.remove();
+        self.offer_next_recovery();
     }
 }

@@ -128,8 +128,8 @@ impl EditorState {
                 },
                 Answer::SaveAs,
             ) => self.apply(Command::SaveAsDialog),
-            (Pending::Recovery(_), Answer::Restore) => self.apply(Command::RestoreRecovery),
-            (Pending::Recovery(_), Answer::Discard) => self.apply(Command::DiscardRecovery),
+            (Pending::Recovery(copy), Answer::Restore) => self.restore_recovery(copy),
+            (Pending::Recovery(copy), Answer::Discard) => self.discard_recovery(copy),
             (Pending::Recovery(copy), Answer::Cancel) => {
                 // Keep the copy on disk for next time; just stop asking.
                 let _ = copy;
