@@ -675,3 +675,55 @@ fn scripted_dialogs_are_a_file_dialogs() {
         None
     );
 }
+
+#[test]
+fn undoing_back_to_the_saved_state_is_clean() {
+    let mut f = fixture();
+    set(&mut f.state, "prose.p1", "甲");
+    f.state.apply(Command::SaveAs(f.dir.path().join("a.ron")));
+    assert!(!f.state.dirty);
+    // A commit right after saving does not merge into the saved step.
+    set(&mut f.state, "prose.p1", "甲乙");
+    assert!(f.state.dirty);
+    assert_eq!(f.state.history().undo_len(), 2);
+    f.state.apply(Command::Undo);
+    assert_eq!(f.state.doc.prose("p1"), "甲");
+    assert!(!f.state.dirty);
+    assert_eq!(f.state.saved_text().len(), "已保存 10:30".len());
+    f.state.apply(Command::Undo);
+    assert!(f.state.dirty);
+    f.state.apply(Command::Redo);
+    assert!(!f.state.dirty);
+    f.state.apply(Command::Redo);
+    assert!(f.state.dirty);
+    assert_eq!(f.state.doc.prose("p1"), "甲乙");
+}
+
+#[test]
+fn cell_labels_use_the_official_words() {
+    let f = fixture();
+    assert_eq!(
+        f.state.cell_label(&cell("t3.new.commercial")),
+        "表三 一、本年新收政府信息公开申请数量 · 法人或其他组织 / 商业企业"
+    );
+    assert_eq!(
+        f.state.cell_label(&cell("t4.cases.direct_upheld")),
+        "表四 行政诉讼 / 未经复议直接起诉 / 结果维持"
+    );
+}
+
+#[test]
+fn view_options_are_remembered() {
+    let mut f = fixture();
+    f.state.apply(Command::ZoomIn);
+    f.state.apply(Command::ToggleDark);
+    f.state.apply(Command::ToggleProblems);
+    let s = Settings::load(&AppDirs::under(f.dir.path()));
+    assert_eq!(s.zoom, 1.1);
+    assert!(s.dark);
+    assert!(!s.show_problems);
+    let spec = f.state.new_report_defaults();
+    assert_eq!(spec.year, 2025);
+    assert_eq!(spec.template, "gk2021");
+    assert_eq!(spec.unit, "某某镇");
+}

@@ -132,7 +132,7 @@ impl EditorState {
         };
         fallback::link_previous(&mut self.doc, &prev, path);
         let now = self.now();
-        self.mark_dirty(now);
+        self.changed_outside_history(now);
         self.refresh();
         self.status = Some(StatusMessage::info(format!(
             "已关联 {} 年报告，跨年度核对已启用。",
@@ -164,12 +164,12 @@ impl EditorState {
             self.show_error("保存失败", format!("{e}\n{NOT_LOST}"), true);
             return;
         }
+        // Both the copy under the old name and one under the new name go.
         self.remove_own_recovery();
         self.path = Some(path.to_path_buf());
         self.remove_own_recovery();
-        self.dirty = false;
-        self.autosave_base = None;
-        self.last_saved = Some(self.now());
+        let now = self.now();
+        self.mark_saved(now);
         self.remember(path);
         self.status = Some(StatusMessage::info(format!("已保存到 {}", path.display())));
     }

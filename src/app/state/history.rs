@@ -38,6 +38,9 @@ pub struct Change {
 /// One undo step: what a person thinks of as one action.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
+    /// Unique within a history; tells whether the document is back at the
+    /// state it was saved in.
+    pub id: u64,
     pub changes: Vec<Change>,
     /// When the step was last extended (for coalescing prose commits).
     pub at: SystemTime,
@@ -51,6 +54,7 @@ pub struct History {
     undo: VecDeque<Step>,
     redo: Vec<Step>,
     limit: usize,
+    next_id: u64,
 }
 
 impl Default for History {
@@ -65,6 +69,7 @@ impl History {
             undo: VecDeque::new(),
             redo: Vec::new(),
             limit: limit.max(1),
+            next_id: 1,
         }
     }
 
@@ -102,7 +107,10 @@ impl History {
         if coalescable && changes.len() == 1 && self.try_coalesce(&changes[0], at) {
             return;
         }
+        let id = self.next_id;
+        self.next_id += 1;
         self.undo.push_back(Step {
+            id,
             changes,
             at,
             coalescable,
@@ -133,6 +141,19 @@ impl History {
             self.undo.pop_back();
         }
         true
+    }
+
+    /// Id of the step that would be undone next (`None` at the start).
+    pub fn top_id(&self) -> Option<u64> {
+        self.undo.back().map(|s| s.id)
+    }
+
+    /// Stop the latest step from absorbing later commits (after a save, so
+    /// the saved state stays a step boundary).
+    pub fn seal(&mut self) {
+        if let Some(last) = self.undo.back_mut() {
+            last.coalescable = false;
+        }
     }
 
     /// Take the step to undo; it moves to the redo stack.

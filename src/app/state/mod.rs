@@ -200,6 +200,11 @@ pub struct EditorState {
     autosaved_generation: u64,
     /// When the autosave interval started (first unsaved edit, last autosave).
     autosave_base: Option<SystemTime>,
+    /// The undo step the saved file corresponds to (`None`: history start).
+    saved_top: Option<u64>,
+    /// A change outside the undo history (linking last year, carrying
+    /// forward, a restored copy) that has not been saved.
+    unsaved_outside_history: bool,
     discard_confirmed: bool,
     close_approved: bool,
 }
@@ -212,7 +217,10 @@ impl EditorState {
 
     /// Open `doc` with the given environment; settings are read from it.
     pub fn with_env(doc: Document, template: &'static Template, env: Env) -> EditorState {
-        let settings = env.dirs.as_ref().map(Settings::load).unwrap_or_default();
+        let mut settings = env.dirs.as_ref().map(Settings::load).unwrap_or_default();
+        if template.part(&settings.current_part).is_none() {
+            settings.current_part = COVER_PART.to_string();
+        }
         let mut state = EditorState {
             doc,
             template,
@@ -234,6 +242,8 @@ impl EditorState {
             generation: 0,
             autosaved_generation: 0,
             autosave_base: None,
+            saved_top: None,
+            unsaved_outside_history: false,
             discard_confirmed: false,
             close_approved: false,
         };
@@ -249,6 +259,7 @@ impl EditorState {
         let template = crate::template::current_for_year(year);
         let doc = Document::new(&template.id, "", UnitLevel::Township, year);
         let mut state = EditorState::with_env(doc, template, env);
+        state.settings.current_part = COVER_PART.to_string();
         if let Some(path) = file {
             state.apply(Command::Open(path));
         }
@@ -304,13 +315,40 @@ impl EditorState {
             Command::Focus(address) => self.focus_on(address),
             Command::Move(dir) => self.move_focus(dir),
             Command::ShowPart(part) => self.show_part(part),
-            Command::ZoomIn => self.settings.zoom_by(1),
-            Command::ZoomOut => self.settings.zoom_by(-1),
-            Command::ZoomReset => self.settings.zoom = 1.0,
-            Command::ToggleProblems => self.settings.show_problems ^= true,
-            Command::TogglePrevious => self.settings.show_previous ^= true,
-            Command::ToggleDark => self.settings.dark ^= true,
+            Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleProblems
+            | Command::TogglePrevious
+            | Command::ToggleDark => self.view_command(&cmd),
             other => self.apply_file_command(other),
+        }
+    }
+
+    /// View options: applied and remembered for the next start.
+    fn view_command(&mut self, cmd: &Command) {
+        let s = &mut self.settings;
+        match cmd {
+            Command::ZoomIn => s.zoom_by(1),
+            Command::ZoomOut => s.zoom_by(-1),
+            Command::ZoomReset => s.zoom = 1.0,
+            Command::ToggleProblems => s.show_problems ^= true,
+            Command::TogglePrevious => s.show_previous ^= true,
+            Command::ToggleDark => s.dark ^= true,
+            _ => return,
+        }
+        self.save_settings();
+    }
+
+    /// What the 新建 dialog proposes: the current template for last calendar
+    /// year, this document's unit and level.
+    pub fn new_report_defaults(&self) -> NewReportSpec {
+        let year = u16::try_from(Date::of(self.now()).year.saturating_sub(1)).unwrap_or(2025);
+        NewReportSpec {
+            template: crate::template::current_for_year(year).id.clone(),
+            year,
+            unit: self.doc.meta.unit.clone(),
+            level: self.doc.meta.level,
         }
     }
 
@@ -327,16 +365,35 @@ impl EditorState {
         }
         let now = self.now();
         self.history.record(changes, now, coalescable);
-        self.mark_dirty(now);
+        self.changed(now);
         self.refresh();
     }
 
-    fn mark_dirty(&mut self, now: SystemTime) {
-        if !self.dirty || self.autosave_base.is_none() {
+    /// The document changed: recompute `dirty` (undoing back to the saved
+    /// state makes it clean again) and count the change for autosave.
+    fn changed(&mut self, now: SystemTime) {
+        let dirty = self.unsaved_outside_history || self.history.top_id() != self.saved_top;
+        if dirty && (!self.dirty || self.autosave_base.is_none()) {
             self.autosave_base = Some(now);
         }
-        self.dirty = true;
+        self.dirty = dirty;
         self.generation += 1;
+    }
+
+    /// A change that is not an undo step (linking last year …).
+    fn changed_outside_history(&mut self, now: SystemTime) {
+        self.unsaved_outside_history = true;
+        self.changed(now);
+    }
+
+    /// The document now matches the file on disk.
+    fn mark_saved(&mut self, now: SystemTime) {
+        self.history.seal();
+        self.saved_top = self.history.top_id();
+        self.unsaved_outside_history = false;
+        self.dirty = false;
+        self.autosave_base = None;
+        self.last_saved = Some(now);
     }
 
     fn set_field(&mut self, address: Address, raw: &str) {
@@ -409,7 +466,7 @@ impl EditorState {
             self.focus = Some(first.address.clone());
         }
         let now = self.now();
-        self.mark_dirty(now);
+        self.changed(now);
         self.refresh();
     }
 
@@ -463,10 +520,12 @@ impl EditorState {
         self.autosave_base = None;
         self.generation = 0;
         self.autosaved_generation = 0;
+        self.saved_top = None;
+        self.unsaved_outside_history = false;
         self.dirty = false;
         if dirty {
             let now = self.now();
-            self.mark_dirty(now);
+            self.changed_outside_history(now);
         }
         self.refresh();
     }

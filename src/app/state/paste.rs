@@ -161,13 +161,16 @@ pub fn summary(template: &Template, out: &PasteOutcome) -> String {
     text
 }
 
-/// `表三 一、本年新收政府信息公开申请数量 · 自然人`: where a cell is, in the official words.
+/// `表三 一、本年新收政府信息公开申请数量 · 法人或其他组织 / 商业企业`:
+/// where a cell is, in the official words.
 pub fn cell_label(template: &Template, cell: &CellRef) -> String {
     match (template.table(&cell.table), template.cell(cell)) {
         (Some(t), Some(info)) => {
-            let row = info.row_path.last().copied().unwrap_or("");
-            let col = info.col_path.last().copied().unwrap_or("");
-            format!("{} {row} · {col}", t.name)
+            let col = info.col_path_joined();
+            match info.row_path.last() {
+                Some(row) => format!("{} {row} · {col}", t.name),
+                None => format!("{} {col}", t.name),
+            }
         }
         _ => cell.to_string(),
     }

@@ -120,7 +120,7 @@ impl EditorState {
                     self.continue_with(*then, false);
                 }
             }
-            (Pending::Error { .. }, Answer::Ok) => {}
+            (Pending::Error { .. }, Answer::Ok) => self.offer_next_recovery(),
             (
                 Pending::Error {
                     offer_save_as: true,

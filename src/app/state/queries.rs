@@ -99,6 +99,12 @@ impl EditorState {
         }
     }
 
+    /// Where a cell is, in the official words (`表三 自然人 · …`), for
+    /// tooltips, messages and accessibility labels.
+    pub fn cell_label(&self, cell: &CellRef) -> String {
+        super::paste::cell_label(self.template, cell)
+    }
+
     /// The editable text of any field.
     pub fn field_text(&self, address: &crate::document::Address) -> String {
         super::fields::field_text(&self.doc, address)
