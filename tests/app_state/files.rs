@@ -399,3 +399,41 @@ fn view_options_are_remembered() {
     assert_eq!(spec.template, "gk2021");
     assert_eq!(spec.unit, "某某镇");
 }
+
+#[test]
+fn a_crash_copy_survives_opening_a_file_at_start_up() {
+    let f = fixture();
+    let dir = f.dir;
+    let other = save_file(dir.path(), "other.ron", &doc());
+    {
+        let mut state = f.state;
+        set(&mut state, "t3.new.natural", "8");
+        state.autosave_now(f.clock.now());
+    }
+    let env = Env {
+        dirs: Some(AppDirs::under(dir.path())),
+        dialogs: Box::new(ScriptedDialogs::new()),
+        clock: f.clock.clock(),
+    };
+    let mut state = EditorState::start(Some(other), env);
+    assert!(state.recovery_offer().is_some());
+    state.answer(Answer::Restore);
+    assert_eq!(value(&state, "t3.new.natural"), Some(CellValue::Int(8)));
+    assert_eq!(state.path, None);
+}
+
+#[test]
+fn undoing_to_clean_then_closing_leaves_no_stale_copy() {
+    let mut f = fixture();
+    f.state.apply(Command::SaveAs(f.dir.path().join("a.ron")));
+    set(&mut f.state, "t3.new.natural", "8");
+    let due = f.state.autosave_due_at().expect("due");
+    assert_eq!(due, f.clock.now() + Duration::from_secs(30));
+    f.state.tick(due);
+    assert_eq!(Recovery::find(&recovery_dir(&f)).len(), 1);
+    assert_eq!(f.state.autosave_due_at(), None);
+    f.state.apply(Command::Undo);
+    assert!(!f.state.dirty);
+    assert!(f.state.request_close());
+    assert!(Recovery::find(&recovery_dir(&f)).is_empty());
+}

@@ -168,10 +168,9 @@ impl EditorState {
             self.show_error("保存失败", message, true);
             return;
         }
-        // Both the copy under the old name and one under the new name go.
+        // The copy is keyed by the old path: remove it before the path changes.
         self.remove_own_recovery();
         self.path = Some(path.to_path_buf());
-        self.remove_own_recovery();
         let now = self.now();
         self.mark_saved(now);
         self.remember(path);
@@ -258,6 +257,7 @@ impl EditorState {
             Ok(()) => {
                 self.autosaved_generation = self.generation;
                 self.last_autosave = Some(now);
+                self.recovery_written = true;
             }
             Err(e) => {
                 self.status = Some(StatusMessage::error(format!("自动保存失败：{e}")));
@@ -267,8 +267,21 @@ impl EditorState {
 
     /// Remove this document's recovery copy (saved or discarded).
     pub(super) fn remove_own_recovery(&mut self) {
+        if !std::mem::take(&mut self.recovery_written) {
+            return;
+        }
         if let Some(dirs) = &self.dirs {
             autosave::remove(&dirs.recovery_dir(), self.path.as_deref());
+        }
+    }
+
+    /// When the next recovery copy falls due (for the UI's repaint timer, so
+    /// an idle editor needs no frames until then).
+    pub fn autosave_due_at(&self) -> Option<SystemTime> {
+        let pending_changes = self.dirty && self.generation != self.autosaved_generation;
+        match (&self.dirs, pending_changes) {
+            (Some(_), true) => self.autosave_base.map(|b| b + AUTOSAVE_INTERVAL),
+            _ => None,
         }
     }
 
@@ -307,6 +320,7 @@ impl EditorState {
         // The copy on disk is this very state: no autosave due until the next edit.
         self.autosaved_generation = self.generation;
         self.last_autosave = Some(copy.written());
+        self.recovery_written = true;
         self.status = Some(StatusMessage::info("已恢复自动保存的副本，请检查后保存。"));
     }
 

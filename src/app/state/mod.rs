@@ -65,6 +65,9 @@ pub struct EditorState {
     autosaved_generation: u64,
     /// When the autosave interval started (first unsaved edit, last autosave).
     autosave_base: Option<SystemTime>,
+    /// A recovery copy of this document exists on disk (written or restored
+    /// in this session); only such a copy is ever removed.
+    recovery_written: bool,
     /// The undo step the saved file corresponds to (`None`: history start).
     saved_top: Option<u64>,
     /// A change outside the undo history (linking last year, carrying
@@ -107,6 +110,7 @@ impl EditorState {
             generation: 0,
             autosaved_generation: 0,
             autosave_base: None,
+            recovery_written: false,
             saved_top: None,
             unsaved_outside_history: false,
             discard_confirmed: false,
@@ -374,10 +378,9 @@ impl EditorState {
         path: Option<PathBuf>,
         dirty: bool,
     ) {
-        if self.dirty {
-            // The clerk agreed to discard these changes.
-            self.remove_own_recovery();
-        }
+        // Either the clerk agreed to discard the changes, or the document
+        // equals its file and the copy is stale.
+        self.remove_own_recovery();
         self.doc = doc;
         self.template = template;
         self.path = path;
