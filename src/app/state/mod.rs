@@ -175,15 +175,19 @@ impl EditorState {
                 let n = self.bulk_edit(|d, t| {
                     validate::fill_blanks_with_zero(d, t);
                 });
-                self.status = Some(StatusMessage::info(format!(
-                    "已将 {n} 个空白单元格填为 0。"
-                )));
+                self.status = Some(StatusMessage::info(match n {
+                    0 => "没有空白单元格。".to_string(),
+                    n => format!("已将 {n} 个空白单元格填为 0。"),
+                }));
             }
             Command::FillTotals => {
                 let n = self.bulk_edit(|d, t| {
                     validate::fill_totals(d, t);
                 });
-                self.status = Some(StatusMessage::info(format!("已填入 {n} 个可计算的合计。")));
+                self.status = Some(StatusMessage::info(match n {
+                    0 => "没有可以计算的空白合计（合计的各项须先填写）。".to_string(),
+                    n => format!("已填入 {n} 个可计算的合计。"),
+                }));
             }
             Command::Focus(address) => self.focus_on(address),
             Command::Move(dir) => self.move_focus(dir),
@@ -279,7 +283,7 @@ impl EditorState {
             Err(e) => {
                 let old = fields::field_text(&self.doc, &address);
                 let kept = if old.is_empty() {
-                    "此处仍未填写。".to_string()
+                    "仍为未填写。".to_string()
                 } else {
                     format!("已保留原值 {old}。")
                 };
@@ -335,8 +339,9 @@ impl EditorState {
             let value = if undo { &change.old } else { &change.new };
             fields::restore(&mut self.doc, &change.address, value);
         }
+        // Show the clerk what changed back.
         if let Some(first) = step.changes.first() {
-            self.focus = Some(first.address.clone());
+            self.focus_on(first.address.clone());
         }
         let now = self.now();
         self.changed(now);
