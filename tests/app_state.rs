@@ -402,3 +402,20 @@ fn findings_follow_every_edit() {
     f.state.apply(Command::Undo);
     assert!(balance(&f.state));
 }
+
+#[test]
+fn committing_the_shown_text_is_no_edit() {
+    let mut f = fixture();
+    let shown = f.state.field_text(&addr("meta.title"));
+    assert_eq!(shown, "某某镇2025年政府信息公开工作年度报告");
+    set(&mut f.state, "meta.title", &shown);
+    assert_eq!(f.state.doc.meta.title, None);
+    assert!(!f.state.dirty);
+    assert!(!f.state.can_undo());
+    // The default title still follows the unit.
+    set(&mut f.state, "meta.unit", "某某街道");
+    assert_eq!(
+        f.state.field_text(&addr("meta.title")),
+        "某某街道2025年政府信息公开工作年度报告"
+    );
+}
