@@ -56,7 +56,10 @@ pub fn run(args: ImportArgs) -> ExitCode {
         }
     };
     match args.format {
-        ImportFormat::Text => print!("{}", imported.report_text()),
+        ImportFormat::Text => {
+            print!("{}", imported.report_text());
+            print!("{}", validation_summary(&imported));
+        }
         ImportFormat::Json => match serde_json::to_string_pretty(&imported) {
             Ok(json) => println!("{json}"),
             Err(e) => {
@@ -75,6 +78,24 @@ pub fn run(args: ImportArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The validator on the imported numbers, as on any document: published
+/// totals are kept as printed, so a wrong total shows exactly where.
+fn validation_summary(imported: &Import) -> String {
+    let Some(tpl) = template::get(&imported.template) else {
+        return String::new();
+    };
+    let report = crate::validate::validate(&imported.document, tpl);
+    let mut out = format!(
+        "\n校验：✖ 错误 {} 项，⚠ 提示 {} 项\n",
+        report.errors.len(),
+        report.warnings.len()
+    );
+    for f in &report.errors {
+        out.push_str(&format!("  ✖ {}\n", f.message));
+    }
+    out
 }
 
 fn write(imported: &Import, out: &Path) -> Result<(), String> {
