@@ -489,3 +489,22 @@ fn cli_import_forced_template() {
     assert_eq!(run.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&run.stdout).contains("模板：legacy-provincial"));
 }
+
+#[test]
+fn encodings_utf16_read_gbk_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "某某镇2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let p = dir.path().join("utf16.txt");
+    std::fs::write(&p, utf16).expect("write");
+    let imp = import_file(&p).expect("UTF-16 reads");
+    assert_eq!(imp.document.meta.unit, "某某镇");
+    assert_eq!(imp.document.prose["p1"], "正文。");
+    // 某某镇 in GBK: not UTF-8, refused with a hint instead of garbage.
+    let gbk: Vec<u8> = [0xC4, 0xB3, 0xC4, 0xB3, 0xD5, 0xF2].repeat(20);
+    let p = dir.path().join("gbk.txt");
+    std::fs::write(&p, gbk).expect("write");
+    let err = import_file(&p).expect_err("GBK refused");
+    assert!(err.message.contains("UTF-8"), "{err}");
+}

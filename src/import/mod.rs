@@ -113,9 +113,51 @@ pub fn import_file_as(path: &Path, template: Option<&str>) -> Result<Import, Imp
         message: format!("无法读取文件 {shown}"),
         cause: e.to_string(),
     })?;
-    let text = String::from_utf8_lossy(&bytes);
+    let text = decode(&bytes).map_err(|cause| ImportError {
+        message: format!("文件 {shown} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入"),
+        cause,
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(import_str(text, SourceFormat::from_path(path), template))
+}
+
+/// Text of a file: UTF-8, or UTF-16 with its byte-order mark (Windows
+/// Notepad's “Unicode”). Other encodings (GBK) are refused rather than read
+/// as garbage; a few stray bytes in otherwise good UTF-8 are replaced.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    let utf16 = |le: bool| -> Result<String, String> {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        Ok(String::from_utf16_lossy(&units))
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => return utf16(true),
+        [0xFE, 0xFF, ..] => return utf16(false),
+        _ => {}
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(_) => {
+            let lossy = String::from_utf8_lossy(bytes);
+            let bad = lossy
+                .chars()
+                .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+                .count();
+            // One bad byte in a thousand characters is damage; more is another encoding.
+            match bad * 1000 <= lossy.chars().count() {
+                true => Ok(lossy.into_owned()),
+                false => Err(format!("invalid UTF-8: {bad} undecodable sequences")),
+            }
+        }
+    }
 }
 
 /// Import text of a known format; `template` forces a template id (`None` or
