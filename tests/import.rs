@@ -323,6 +323,7 @@ const HTML_2021: &str = r#"<html><head><title>站点</title><script>var a = "<td
 </table>
 <h2>五、存在的主要问题及改进情况</h2><p>问题。</p>
 <p>某某街道办事处</p><p>2024年1月20日</p>
+<div class="footer"><p>网站地图 | 联系我们</p><p>版权所有：某某区人民政府</p></div>
 </body></html>"#;
 
 #[test]
@@ -337,6 +338,10 @@ fn html_with_spans_places_cells_and_keeps_text_for_numbers() {
     assert_eq!(doc.prose["p1"], "第一段。\n\n第二段。");
     assert_eq!(doc.prose["p5"], "问题。");
     assert_eq!(doc.meta.signature_date, "2024年1月20日");
+    assert!(
+        imp.notes.iter().any(|n| n.contains("页脚")),
+        "site footer left out"
+    );
     assert_eq!(cell(doc, "t2a.normative.issued"), Some(CellValue::Int(3)));
     assert_eq!(
         cell(doc, "t2a.normative.repealed"),

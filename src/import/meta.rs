@@ -27,6 +27,8 @@ pub struct Cover {
     pub notes: Vec<String>,
     /// Lines before the title (site navigation of a saved page), not imported.
     pub dropped: Vec<String>,
+    /// Lines after the signature of a web page (site footer), not imported.
+    pub dropped_after: Vec<String>,
 }
 
 fn squeeze(s: &str) -> String {
@@ -203,11 +205,13 @@ pub fn is_table_furniture(line: &str) -> bool {
 }
 
 /// Read the cover from the blocks, removing the lines used.
-pub fn extract(blocks: &mut Vec<Block>) -> Cover {
+/// `page`: the text comes from a web page, whose lines after the signature
+/// are the site's footer.
+pub fn extract(blocks: &mut Vec<Block>, page: bool) -> Cover {
     let mut cover = Cover::default();
     take_title(blocks, &mut cover);
     take_signoff(blocks, &mut cover);
-    take_signature(blocks, &mut cover);
+    take_signature(blocks, &mut cover, page);
     let mut filler_unit = None;
     blocks.retain(|b| match b {
         Block::Line(l) if is_table_furniture(l) => {
@@ -307,7 +311,7 @@ fn take_signoff(blocks: &mut Vec<Block>, cover: &mut Cover) {
     });
 }
 
-fn take_signature(blocks: &mut Vec<Block>, cover: &mut Cover) {
+fn take_signature(blocks: &mut Vec<Block>, cover: &mut Cover, page: bool) {
     let found = (1..blocks.len())
         .rev()
         .find(|&i| match (&blocks[i - 1], &blocks[i]) {
@@ -320,6 +324,15 @@ fn take_signature(blocks: &mut Vec<Block>, cover: &mut Cover) {
             cover.signature_date = Some(squeeze(d));
         }
         blocks.drain(i - 1..=i);
+        if page {
+            let tail = blocks.split_off(i - 1);
+            for b in tail {
+                match b {
+                    Block::Line(l) => cover.dropped_after.push(l),
+                    row => blocks.push(row),
+                }
+            }
+        }
         return;
     }
     // A signature without a date: the unit's name alone on the last line.
@@ -357,7 +370,7 @@ mod tests {
         ] {
             let mut b = lines(&lines_in);
             b.push(Block::Line("一、概述".into()));
-            let c = extract(&mut b);
+            let c = extract(&mut b, false);
             assert_eq!(c.unit.as_deref(), Some(unit));
             assert_eq!(c.year, Some(year));
             assert_eq!(b, lines(&["一、概述"]));
@@ -384,7 +397,7 @@ mod tests {
             "单位负责人：梁迈 审核人：吕永红 填报人：张玉玲",
             "联系电话：0952-6680456 填报日期：2018年1月3日",
         ]);
-        let c = extract(&mut b);
+        let c = extract(&mut b, false);
         assert_eq!(c.signature_unit.as_deref(), Some("平罗县崇岗镇人民政府"));
         assert_eq!(c.signature_date.as_deref(), Some("2018年1月3日"));
         assert!(c.signoff.contains(&(MetaField::Reviewer, "吕永红".into())));
@@ -400,7 +413,7 @@ mod tests {
     #[test]
     fn unit_from_prose_without_title() {
         let mut b = lines(&["2018年以来，在区委的领导下，齐都镇认真贯彻落实条例。"]);
-        let c = extract(&mut b);
+        let c = extract(&mut b, false);
         assert_eq!(c.unit.as_deref(), Some("齐都镇"));
         assert_eq!(c.year, Some(2018));
         assert_eq!(c.notes.len(), 2);

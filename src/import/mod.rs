@@ -170,7 +170,7 @@ pub fn import_str(text: &str, format: SourceFormat, template: Option<&str>) -> I
         SourceFormat::Text => text_tables::blocks_from_text(text, false),
     };
     let mut notes = Vec::new();
-    let cover = meta::extract(&mut blocks);
+    let cover = meta::extract(&mut blocks, format == SourceFormat::Html);
     let forced = template.filter(|t| *t != "auto").and_then(|id| {
         let found = template::get(id);
         if found.is_none() {
@@ -211,6 +211,12 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
         notes.push(format!(
             "标题之前的 {} 行（如网页导航）未导入",
             cover.dropped.len()
+        ));
+    }
+    if !cover.dropped_after.is_empty() {
+        notes.push(format!(
+            "署名之后的 {} 行（如网页页脚）未导入",
+            cover.dropped_after.len()
         ));
     }
     let unit = cover.unit.clone().unwrap_or_default();
