@@ -60,7 +60,8 @@ pub fn find_year(s: &str) -> Option<(u16, usize, usize)> {
     None
 }
 
-fn is_title(line: &str) -> bool {
+/// Whether a line reads like a report title.
+pub fn is_title(line: &str) -> bool {
     let s = squeeze(line);
     s.chars().count() <= 60 && s.contains("公开") && (s.contains("年度报告") || s.contains("年报"))
 }
@@ -192,16 +193,26 @@ fn signoff_pairs(line: &str) -> Vec<(MetaField, String)> {
     out
 }
 
-/// Lines that belong to the statistics table's furniture, not to any prose.
+/// Lines printed around the statistics table that belong to no prose:
+/// 附件：, (2017 年度), 填报单位：….
 pub fn is_table_furniture(line: &str) -> bool {
     let s = norm_keep_numbering(line);
-    let short = s.chars().count() <= 30;
-    short
-        && (s.contains("统计表")
-            || s == "附件:"
+    s.chars().count() <= 30
+        && (s == "附件:"
             || s == "附件"
             || s.starts_with("填报单位:")
             || (s.starts_with('(') && s.ends_with("年度)")))
+}
+
+/// A table's own title line (2018年度政府信息公开工作情况统计表) right above it;
+/// a numbered line (（二）…统计表) or 附件：… is the report's own text.
+fn is_table_caption(line: &str, next: Option<&Block>) -> bool {
+    let s = norm_keep_numbering(line);
+    matches!(next, Some(Block::Row { .. }))
+        && s.chars().count() <= 30
+        && s.ends_with("统计表")
+        && !s.starts_with("附件")
+        && !super::text_tables::starts_item(line)
 }
 
 /// Read the cover from the blocks, removing the lines used.
@@ -222,6 +233,12 @@ pub fn extract(blocks: &mut Vec<Block>, page: bool) -> Cover {
         }
         _ => true,
     });
+    let captions: Vec<usize> = (0..blocks.len())
+        .filter(|&i| matches!(&blocks[i], Block::Line(l) if is_table_caption(l, blocks.get(i + 1))))
+        .collect();
+    for i in captions.into_iter().rev() {
+        blocks.remove(i);
+    }
     if cover.unit.is_none() {
         let from_prose = || {
             blocks.iter().take(20).find_map(|b| match b {
