@@ -561,3 +561,21 @@ fn sample_document_round_trips_through_its_exports() {
         }
     }
 }
+
+#[test]
+fn pasted_text_format_is_sniffed() {
+    assert_eq!(SourceFormat::sniff(HTML_2021), SourceFormat::Html);
+    assert_eq!(
+        SourceFormat::sniff("# 标题\n\n## 一、总体情况\n正文"),
+        SourceFormat::Markdown
+    );
+    assert_eq!(
+        SourceFormat::sniff(&seed_text("004")),
+        SourceFormat::Markdown
+    );
+    assert_eq!(SourceFormat::sniff(&seed_text("000")), SourceFormat::Text);
+    assert_eq!(SourceFormat::sniff(&seed_text("002")), SourceFormat::Text);
+    // Read either way, seed 004's table is the same.
+    let as_markdown = import_str(&seed_text("004"), SourceFormat::Markdown, None);
+    assert_eq!(as_markdown.document.cells, import_seed("004").document.cells);
+}

@@ -62,6 +62,35 @@ impl SourceFormat {
     }
 }
 
+impl SourceFormat {
+    /// The format of pasted text: HTML when it is markup, Markdown when it has
+    /// `#` headings or `|---|` table rules, plain text otherwise.
+    pub fn sniff(text: &str) -> SourceFormat {
+        let head: String = text
+            .chars()
+            .take(4096)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let t = head.trim_start();
+        if t.starts_with("<!doctype")
+            || t.starts_with("<html")
+            || ["<table", "<p>", "<div", "<body"]
+                .iter()
+                .any(|m| head.contains(m))
+        {
+            return SourceFormat::Html;
+        }
+        let markdown = text.lines().take(2000).any(|l| {
+            let l = l.trim();
+            l.starts_with("# ") || l.starts_with("## ") || (l.starts_with('|') && l.contains("---"))
+        });
+        match markdown {
+            true => SourceFormat::Markdown,
+            false => SourceFormat::Text,
+        }
+    }
+}
+
 /// The result of an import: the document and what went where.
 #[derive(Debug, Clone, Serialize)]
 pub struct Import {
