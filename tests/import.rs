@@ -577,5 +577,23 @@ fn pasted_text_format_is_sniffed() {
     assert_eq!(SourceFormat::sniff(&seed_text("002")), SourceFormat::Text);
     // Read either way, seed 004's table is the same.
     let as_markdown = import_str(&seed_text("004"), SourceFormat::Markdown, None);
-    assert_eq!(as_markdown.document.cells, import_seed("004").document.cells);
+    assert_eq!(
+        as_markdown.document.cells,
+        import_seed("004").document.cells
+    );
+}
+
+#[test]
+fn layout_tables_wrapping_the_page_are_read_as_text() {
+    let body_start = HTML_2021.find("<body>").expect("body") + "<body>".len();
+    let body_end = HTML_2021.find("</body>").expect("end");
+    let wrapped = format!(
+        "<html><body><table width=\"100%\"><tr><td>导航</td></tr><tr><td>{}</td></tr></table></body></html>",
+        &HTML_2021[body_start..body_end]
+    );
+    let plain = import_str(HTML_2021, SourceFormat::Html, None);
+    let laid_out = import_str(&wrapped, SourceFormat::Html, None);
+    assert_eq!(laid_out.document.cells, plain.document.cells);
+    assert_eq!(laid_out.document.prose, plain.document.prose);
+    assert_eq!(laid_out.document.meta.unit, "某某街道办事处");
 }
