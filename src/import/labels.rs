@@ -77,7 +77,7 @@ fn strip_numbering(s: &str) -> &str {
         }
         Some(')') if !numeral_cn => &s[rest_from(i + 1)..],
         // "7." alone, or "3" alone as a label: numbering with nothing after it.
-        None if !numeral_cn => "",
+        None if !numeral_cn && s.chars().count() == i => "",
         _ => s,
     }
 }

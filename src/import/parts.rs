@@ -117,7 +117,11 @@ pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
                         // A second report heading for the same part: keep it as text.
                         pending.push(line);
                     }
-                } else if current.is_none() && out.headings.is_empty() && is_first_section(&line) {
+                } else if current.is_none()
+                    && out.headings.is_empty()
+                    && !template.parts.is_empty()
+                    && is_first_section(&line)
+                {
                     flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
                     out.headings.push((line.clone(), Some(0)));
                     current = Some(0);
