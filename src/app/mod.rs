@@ -1,5 +1,6 @@
 //! The desktop editor (编辑器), built on eframe / egui.
 
+pub mod fonts;
 pub mod state;
 
 use std::path::PathBuf;
