@@ -48,6 +48,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec:
     let field = FieldSpec {
         address: &address,
         label: &spec.label,
+        labelled_by: None,
         select_on_focus: true,
     };
     let response = show_field(&mut child, frame.state, view, &field, |text| {
@@ -59,7 +60,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec:
         if numeric {
             edit = edit
                 .font(TextStyle::Monospace)
-                .horizontal_align(Align::RIGHT);
+                .align(Align2::RIGHT_CENTER);
         }
         if let Some(value) = computed {
             edit = edit.hint_text(

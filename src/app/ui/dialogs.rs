@@ -76,7 +76,7 @@ pub enum Outcome {
 }
 
 pub fn show(ctx: &egui::Context, dialog: &mut Dialog, template: &Template) -> Outcome {
-    let modal = Modal::new(egui::Id::new("nianbao-dialog")).show(ctx, |ui| {
+    let modal = Modal::new(egui::Id::unique("nianbao-dialog")).show(ctx, |ui| {
         ui.set_width(460.0);
         match dialog {
             Dialog::New(form) => new_dialog(ui, form),

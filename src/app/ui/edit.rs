@@ -6,7 +6,7 @@
 
 use eframe::egui;
 use egui::text::CCursorRange;
-use egui::{Response, TextEdit};
+use egui::{EventFilter, Response, TextEdit};
 
 use super::{field_id, View};
 use crate::app::state::{Command, EditorState};
@@ -118,6 +118,9 @@ pub struct FieldSpec<'a> {
     pub address: &'a Address,
     /// Accessible name (and what `get_by_label` finds).
     pub label: &'a str,
+    /// A visible label naming the field; used instead of `label` when set,
+    /// so assistive tools do not find the name twice.
+    pub labelled_by: Option<egui::Id>,
     /// Select everything when the field gains focus, so typing replaces it.
     pub select_on_focus: bool,
 }
@@ -135,6 +138,7 @@ pub fn show_field(
     let id = field_id(address);
     let doc_text = field_text(&state.doc, address);
     let focused = ui.memory(|m| m.has_focus(id));
+    let composing = view.composing;
     let mut scratch = String::new();
     let text: &mut String = if focused {
         &mut view.buffer_for(address, &doc_text).text
@@ -145,7 +149,17 @@ pub fn show_field(
         scratch.push_str(&doc_text);
         &mut scratch
     };
-    let output = build(text).id(id).show(ui);
+    let mut edit = build(text).id(id);
+    if composing {
+        // Keep focus while the input method uses Escape, Tab or arrows.
+        edit = edit.event_filter(EventFilter {
+            tab: true,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            escape: true,
+        });
+    }
+    let output = edit.show(ui);
     let response = output.response.response.clone();
     if response.has_focus() && !focused {
         // Focus arrived this frame (click, Tab from outside the grid).
@@ -172,7 +186,6 @@ pub fn show_field(
         }
     }
     if response.changed() && response.has_focus() {
-        let composing = view.composing;
         if let Some(e) = view.edit.as_mut().filter(|e| &e.address == address) {
             e.editing = true;
             if CommitMode::of(address) == CommitMode::AsTyped && !composing {
@@ -182,5 +195,8 @@ pub fn show_field(
             }
         }
     }
-    response.accessible_name(spec.label)
+    match spec.labelled_by {
+        Some(id) => response.labelled_by(id),
+        None => response.accessible_name(spec.label),
+    }
 }

@@ -3,7 +3,7 @@
 //! hint, tables as grids — in one scrolling page, like the printed report.
 
 use eframe::egui;
-use egui::{Align, RichText, ScrollArea, TextEdit};
+use egui::{Align, Id, RichText, ScrollArea, TextEdit};
 
 use super::edit::{show_field, FieldSpec};
 use super::theme::Palette;
@@ -54,15 +54,10 @@ fn cover(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
                 if field.is_signoff() && !signoff {
                     continue;
                 }
-                ui.label(field.label());
+                let label = ui.label(field.label()).id;
                 match field {
-                    MetaField::Level => level_combo(ui, frame, view),
-                    MetaField::Opening => {
-                        meta_field(ui, frame, view, field, true);
-                    }
-                    _ => {
-                        meta_field(ui, frame, view, field, false);
-                    }
+                    MetaField::Level => level_combo(ui, frame, view, label),
+                    _ => meta_field(ui, frame, view, field, label),
                 }
                 ui.end_row();
             }
@@ -70,11 +65,13 @@ fn cover(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
     ui.add_space(14.0);
 }
 
-fn meta_field(ui: &mut egui::Ui, frame: &Frame, view: &mut View, field: MetaField, multi: bool) {
+fn meta_field(ui: &mut egui::Ui, frame: &Frame, view: &mut View, field: MetaField, label: Id) {
     let address = Address::Meta(field);
+    let multi = field == MetaField::Opening;
     let spec = FieldSpec {
         address: &address,
         label: field.label(),
+        labelled_by: Some(label),
         select_on_focus: false,
     };
     let width = (ui.available_width() - 8.0).clamp(200.0, 720.0);
@@ -102,10 +99,9 @@ fn meta_hint(field: MetaField) -> &'static str {
     }
 }
 
-fn level_combo(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
+fn level_combo(ui: &mut egui::Ui, frame: &Frame, view: &mut View, label: Id) {
     let current = frame.state.doc.meta.level;
     let mut chosen = current;
-    let label = MetaField::Level.label();
     let response = egui::ComboBox::from_id_salt("meta-level")
         .selected_text(current.label())
         .show_ui(ui, |ui| {
@@ -114,7 +110,7 @@ fn level_combo(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
             }
         })
         .response;
-    response.accessible_name(label);
+    response.labelled_by(label);
     if chosen != current {
         view.leave_edit();
         view.send(Command::SetField {
@@ -141,9 +137,11 @@ fn part_section(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) 
 
 fn prose(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) {
     let address = Address::Prose(part.key.clone());
+    let name = format!("{} 正文", part.heading);
     let spec = FieldSpec {
         address: &address,
-        label: &part.heading,
+        label: &name,
+        labelled_by: None,
         select_on_focus: false,
     };
     let width = ui.available_width() - 8.0;

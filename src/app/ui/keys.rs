@@ -38,18 +38,55 @@ pub fn label(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
 
 /// Update the input-method state from this frame's events. Returns whether
 /// keys must be left alone this frame.
+///
+/// While an input method composes, or in the frame it commits, the keys it
+/// used (Enter to confirm, Escape to cancel, arrows to pick, Backspace to
+/// edit the pinyin) may also reach egui as ordinary key presses on some
+/// platforms (egui issue #7876: Enter inserting a newline after the commit).
+/// Those echoes are dropped so neither the field nor the grid acts on them.
 pub fn track_ime(ctx: &egui::Context, view: &mut View) -> bool {
     let was = view.composing;
+    let mut any_ime = false;
     ctx.input(|i| {
         for event in &i.events {
             match event {
-                Event::Ime(ImeEvent::Preedit { text, .. }) => view.composing = !text.is_empty(),
-                Event::Ime(ImeEvent::Commit(_)) => view.composing = false,
+                Event::Ime(ImeEvent::Preedit { text, .. }) => {
+                    any_ime = true;
+                    view.composing = !text.is_empty();
+                }
+                Event::Ime(ImeEvent::Commit(_)) => {
+                    any_ime = true;
+                    view.composing = false;
+                }
                 _ => {}
             }
         }
     });
-    was || view.composing
+    let busy = was || view.composing || any_ime;
+    if busy {
+        ctx.input_mut(|i| i.events.retain(|e| !is_ime_echo(e)));
+    }
+    busy
+}
+
+/// A key press an input method uses for itself.
+fn is_ime_echo(event: &Event) -> bool {
+    match event {
+        Event::Key { key, .. } => matches!(
+            key,
+            Key::Enter
+                | Key::Tab
+                | Key::Escape
+                | Key::Backspace
+                | Key::Delete
+                | Key::ArrowUp
+                | Key::ArrowDown
+                | Key::ArrowLeft
+                | Key::ArrowRight
+        ),
+        Event::Text(t) => t == "\n" || t == "\r",
+        _ => false,
+    }
 }
 
 /// Take the menu shortcuts out of this frame's input.

@@ -24,6 +24,7 @@ pub enum Action {
     FillBlanksWithZero,
     FillTotals,
     ToggleProblems,
+    TogglePrevious,
     LinkLastYear,
     ZoomIn,
     ZoomOut,
@@ -37,8 +38,11 @@ pub enum Action {
 pub struct MenuInfo<'a> {
     pub recent: &'a [PathBuf],
     pub show_problems: bool,
+    pub show_previous: bool,
     pub dark: bool,
     pub has_previous: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
     /// 导入已发布的报告 is available (the importer has landed).
     pub can_import: bool,
 }
@@ -47,7 +51,7 @@ pub fn show(ui: &mut egui::Ui, info: &MenuInfo) -> Option<Action> {
     let mut chosen = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("文件", |ui| file_menu(ui, info, &mut chosen));
-        ui.menu_button("编辑", |ui| edit_menu(ui, &mut chosen));
+        ui.menu_button("编辑", |ui| edit_menu(ui, info, &mut chosen));
         ui.menu_button("视图", |ui| view_menu(ui, info, &mut chosen));
         ui.menu_button("帮助", |ui| {
             item(ui, "使用说明", None, Action::Help, &mut chosen);
@@ -100,9 +104,13 @@ fn file_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
     item(ui, "退出", None, Action::Quit, chosen);
 }
 
-fn edit_menu(ui: &mut egui::Ui, chosen: &mut Option<Action>) {
-    item(ui, "撤销", Some(&keys::UNDO), Action::Undo, chosen);
-    item(ui, "重做", Some(&keys::REDO), Action::Redo, chosen);
+fn edit_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
+    ui.add_enabled_ui(info.can_undo, |ui| {
+        item(ui, "撤销", Some(&keys::UNDO), Action::Undo, chosen);
+    });
+    ui.add_enabled_ui(info.can_redo, |ui| {
+        item(ui, "重做", Some(&keys::REDO), Action::Redo, chosen);
+    });
     ui.separator();
     item(ui, "空白单元格填 0", None, Action::FillBlanksWithZero, chosen);
     item(ui, "填入可计算的合计", None, Action::FillTotals, chosen);
@@ -111,12 +119,13 @@ fn edit_menu(ui: &mut egui::Ui, chosen: &mut Option<Action>) {
 fn view_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
     let tick = |on: bool, text: &str| format!("{} {text}", if on { "✔" } else { "　" });
     item(ui, &tick(info.show_problems, "问题面板"), None, Action::ToggleProblems, chosen);
-    let compare = if info.has_previous {
-        "与上年对比（更换上年报告…）"
+    if info.has_previous {
+        let text = tick(info.show_previous, "与上年对比");
+        item(ui, &text, None, Action::TogglePrevious, chosen);
+        item(ui, "　 更换上年报告…", None, Action::LinkLastYear, chosen);
     } else {
-        "与上年对比（选择上年报告…）"
-    };
-    item(ui, compare, None, Action::LinkLastYear, chosen);
+        item(ui, "　 与上年对比（选择上年报告…）", None, Action::LinkLastYear, chosen);
+    }
     ui.separator();
     item(ui, "放大", Some(&egui::gui_zoom::kb_shortcuts::ZOOM_IN), Action::ZoomIn, chosen);
     item(ui, "缩小", Some(&egui::gui_zoom::kb_shortcuts::ZOOM_OUT), Action::ZoomOut, chosen);

@@ -85,12 +85,12 @@ impl View {
 /// The egui id of the widget editing `address`: stable across frames, so
 /// focus requests by address reach the right widget.
 pub fn field_id(address: &Address) -> egui::Id {
-    egui::Id::new(("nianbao-field", address.to_string()))
+    egui::Id::unique(("nianbao-field", address.to_string()))
 }
 
 /// Where a part's heading is drawn, so the outline can scroll to it.
 pub fn part_anchor_id(part: &str) -> egui::Id {
-    egui::Id::new(("nianbao-part", part))
+    egui::Id::unique(("nianbao-part", part))
 }
 
 /// Outline key of the cover (封面与署名) section.

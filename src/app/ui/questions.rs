@@ -12,7 +12,7 @@ pub fn show(ctx: &egui::Context, state: &EditorState) -> Option<Answer> {
     let pending = state.pending()?;
     let answers = pending.answers();
     let mut chosen = None;
-    let modal = Modal::new(egui::Id::new("nianbao-question")).show(ctx, |ui| {
+    let modal = Modal::new(egui::Id::unique("nianbao-question")).show(ctx, |ui| {
         ui.set_width(440.0);
         let palette = Palette::of_ui(ui);
         let title = pending.title();

@@ -184,7 +184,7 @@ fn header(ui: &mut egui::Ui, table: &Table, w: &Widths, palette: &Palette) {
     let painter = ui.painter_at(rect.expand(1.0));
     let stroke = Stroke::new(1.0, palette.grid);
     let y_of = |level: usize| rect.top() + heights[..level].iter().sum::<f32>();
-    let mut boxed = |r: Rect, text: &Arc<Galley>| {
+    let boxed = |r: Rect, text: &Arc<Galley>| {
         painter.rect_filled(r, 0.0, palette.header_bg);
         painter.rect_stroke(r, 0.0, stroke, egui::StrokeKind::Middle);
         let pos = r.center() - text.size() / 2.0;
