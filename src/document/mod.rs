@@ -1,5 +1,8 @@
 //! The report document, its file format and carry-forward from last year.
 
+pub mod carry;
+pub mod edit;
+pub mod file;
 mod model;
 
 pub use model::*;

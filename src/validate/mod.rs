@@ -1,7 +1,33 @@
 //! The live validator (校验): interprets the template's rules over a document.
+//!
+//! Runs on every keystroke, so each call builds a small index of the template
+//! and the document's cells (array lookups, no `Template::cell` scans) and
+//! keeps nothing between calls. Never panics: sums use checked arithmetic and
+//! a document may hold any keys and values.
+
+mod blanks;
+mod cells;
+mod index;
+mod linear;
+mod message;
+mod totals;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
 
 use crate::document::{CellRef, Document};
-use crate::template::{Severity, Template};
+use crate::template::{Check, Severity, Template};
+
+pub use totals::{computed_totals, fill_blanks_with_zero, fill_totals, total_cells};
+
+/// Built-in rule id: text where a number belongs (imported “251000元”).
+pub const UNPARSED: &str = "unparsed";
+/// Built-in rule id: a value of the wrong kind (negative count, amount in a count, …).
+pub const INVALID: &str = "invalid";
+/// Built-in rule id: a cell the template does not have (a hand-edited file).
+pub const UNKNOWN_CELL: &str = "unknown_cell";
 
 /// One problem found in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +48,68 @@ pub struct Report {
     pub warnings: Vec<Finding>,
 }
 
+impl Report {
+    /// Every finding, errors first.
+    pub fn all(&self) -> impl Iterator<Item = &Finding> {
+        self.errors.iter().chain(&self.warnings)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty() && self.warnings.is_empty()
+    }
+
+    /// The worst severity of the findings touching each cell (for highlighting).
+    pub fn cell_severity(&self) -> HashMap<CellRef, Severity> {
+        let mut out: HashMap<CellRef, Severity> = HashMap::new();
+        for f in self.all() {
+            for cell in &f.cells {
+                out.entry(cell.clone())
+                    .and_modify(|s| *s = (*s).min(f.severity))
+                    .or_insert(f.severity);
+            }
+        }
+        out
+    }
+
+    /// The findings that involve `cell`, errors first.
+    pub fn messages_for(&self, cell: &CellRef) -> Vec<&Finding> {
+        self.all().filter(|f| f.cells.contains(cell)).collect()
+    }
+}
+
 /// Validate `doc` against `template`; cross-year rules use `doc.previous`.
+///
+/// Order: the built-in cell checks (`unparsed`, `invalid`) in reading order,
+/// then the template's rules in order, then `unknown_cell`; errors before
+/// warnings, each group keeping that order.
 pub fn validate(doc: &Document, template: &Template) -> Report {
-    let _ = (doc, template);
-    Report::default()
+    if doc.no_statistics && template.statistics_optional {
+        return Report::default();
+    }
+    let index = index::Index::new(template, doc);
+    let mut findings = Vec::new();
+    cells::check_values(&index, &mut findings);
+    for rule in &template.rules {
+        match &rule.check {
+            Check::Linear { .. } => linear::check(rule, &index, &mut findings),
+            Check::ZeroForLevels {
+                table,
+                rows,
+                levels,
+                reason,
+            } => blanks::check_zero_for_levels(
+                rule,
+                (table, rows, levels, reason),
+                doc.meta.level,
+                &index,
+                &mut findings,
+            ),
+            Check::Blanks => blanks::check_blanks(rule, &index, &mut findings),
+        }
+    }
+    cells::check_unknown(&index, template, &mut findings);
+    let (errors, warnings) = findings
+        .into_iter()
+        .partition(|f| f.severity == Severity::Error);
+    Report { errors, warnings }
 }

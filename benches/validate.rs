@@ -1,0 +1,92 @@
+//! How long the live validator takes on a full gk2021 report, since it runs
+//! on every keystroke. `cargo bench --no-default-features --bench validate`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use nianbao::document::{CellRef, CellValue, Document, UnitLevel};
+use nianbao::template::{self, CellKind, Template};
+use nianbao::validate::{computed_totals, fill_totals, total_cells, validate};
+use rust_decimal::Decimal;
+
+fn cell(addr: &str) -> CellRef {
+    addr.parse().expect("bench address")
+}
+
+/// A fully filled gk2021 report whose every identity holds.
+fn full_report(t: &Template) -> Document {
+    let mut doc = Document::new(&t.id, "某某镇", UnitLevel::County, 2025);
+    let totals = total_cells(t);
+    for (i, info) in t.cells().iter().enumerate() {
+        if totals.contains(&info.cell) {
+            continue;
+        }
+        let v = match info.kind {
+            CellKind::Amount => CellValue::Amount(Decimal::new(i as i64 % 7, 1)),
+            _ => CellValue::Int(i as i64 % 4),
+        };
+        doc.set_cell(info.cell.clone(), Some(v));
+    }
+    // 表三: 一 = （七）总计 + 四 − 二 in every applicant column.
+    let computed = computed_totals(&doc, t);
+    let number = |doc: &Document, c: &CellRef| doc.cell(c).and_then(|v| v.number());
+    for (c, v) in computed
+        .iter()
+        .filter(|(c, _)| c.table == "t3" && c.row == "total")
+    {
+        let carry_over = cell(&format!("t3.carry_over.{}", c.col));
+        let carried = cell(&format!("t3.carried.{}", c.col));
+        let (Some(total), Some(co)) = (v.number(), number(&doc, &carry_over)) else {
+            continue;
+        };
+        doc.set_cell(carried.clone(), Some(CellValue::Int(0)));
+        let new = i64::try_from(total + co).expect("small");
+        doc.set_cell(
+            cell(&format!("t3.new.{}", c.col)),
+            Some(CellValue::Int(new)),
+        );
+    }
+    fill_totals(&mut doc, t);
+    doc
+}
+
+fn bench(c: &mut Criterion) {
+    let t = template::get("gk2021").expect("gk2021");
+    let doc = full_report(t);
+    let report = validate(&doc, t);
+    assert!(
+        report.is_empty(),
+        "bench report must be consistent: {report:#?}"
+    );
+    assert_eq!(doc.cells.len(), t.cells().len());
+
+    c.bench_function("validate full gk2021", |b| {
+        b.iter(|| validate(black_box(&doc), t))
+    });
+
+    let mut edited = doc.clone();
+    let target = cell("t3.open.natural");
+    let mut n = 0i64;
+    c.bench_function("edit one cell then validate", |b| {
+        b.iter(|| {
+            n = (n + 1) % 5;
+            edited.set_cell(target.clone(), Some(CellValue::Int(n)));
+            validate(black_box(&edited), t)
+        })
+    });
+
+    c.bench_function("computed_totals full gk2021", |b| {
+        b.iter(|| computed_totals(black_box(&doc), t))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_secs(1));
+    targets = bench
+}
+criterion_main!(benches);
