@@ -29,8 +29,10 @@ fn filled_document() -> Document {
         doc.set_cell(info.cell, Some(CellValue::Int((i % 7) as i64)));
     }
     for part in template.parts.iter().filter(|p| p.prose) {
-        doc.prose
-            .insert(part.key.clone(), "本年度，我镇认真贯彻落实政府信息公开条例。".repeat(12));
+        doc.prose.insert(
+            part.key.clone(),
+            "本年度，我镇认真贯彻落实政府信息公开条例。".repeat(12),
+        );
     }
     doc
 }

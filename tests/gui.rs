@@ -36,7 +36,10 @@ fn harness(state: EditorState) -> Harness<'static, NianbaoApp> {
     Harness::builder()
         .with_size([1366.0, 768.0])
         .with_context_setup(NianbaoApp::setup)
-        .build_ui_state(|ui, app: &mut NianbaoApp| app.show(ui), NianbaoApp::new(state))
+        .build_ui_state(
+            |ui, app: &mut NianbaoApp| app.show(ui),
+            NianbaoApp::new(state),
+        )
 }
 
 fn new_harness() -> (Harness<'static, NianbaoApp>, ScriptedDialogs) {
@@ -181,7 +184,12 @@ fn a_finding_appears_in_the_problems_panel_and_goes_after_the_fix() {
     // 一 + 二 = 5 in the 自然人 column, but （七）总计 + 四 = 3.
     enter(&mut h, NEW_NATURAL, "5", Key::Tab);
     enter(&mut h, CARRIED_NATURAL, "0", Key::Tab);
-    enter(&mut h, "表三 三、本年度办理结果 （七）总计 自然人", "3", Key::Tab);
+    enter(
+        &mut h,
+        "表三 三、本年度办理结果 （七）总计 自然人",
+        "3",
+        Key::Tab,
+    );
     enter(&mut h, "表三 四、结转下年度继续办理 自然人", "0", Key::Tab);
     let report = h.state().state.report.clone();
     let new_errors: Vec<_> = report
@@ -201,7 +209,12 @@ fn a_finding_appears_in_the_problems_panel_and_goes_after_the_fix() {
     let first = new_errors[0].cells[0].clone();
     assert_eq!(h.state().state.focus, Some(Address::Cell(first)));
 
-    enter(&mut h, "表三 三、本年度办理结果 （七）总计 自然人", "5", Key::Tab);
+    enter(
+        &mut h,
+        "表三 三、本年度办理结果 （七）总计 自然人",
+        "5",
+        Key::Tab,
+    );
     let still = h
         .state()
         .state
@@ -272,7 +285,10 @@ fn typing_the_unit_name_updates_the_title() {
     h.run();
     let app = h.state();
     assert_eq!(app.state.doc.meta.unit, "某某镇人民政府");
-    assert!(app.view.title.contains("某某镇人民政府2025年政府信息公开工作年度报告"));
+    assert!(app
+        .view
+        .title
+        .contains("某某镇人民政府2025年政府信息公开工作年度报告"));
 }
 
 fn temp_dir() -> tempfile::TempDir {

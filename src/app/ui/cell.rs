@@ -58,9 +58,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec:
             .event_filter(GRID_KEYS)
             .return_key(None);
         if numeric {
-            edit = edit
-                .font(TextStyle::Monospace)
-                .align(Align2::RIGHT_CENTER);
+            edit = edit.font(TextStyle::Monospace).align(Align2::RIGHT_CENTER);
         }
         if let Some(value) = computed {
             edit = edit.hint_text(

@@ -41,7 +41,12 @@ impl NewForm {
             .parse()
             .ok()
             .filter(|y| (2000..=2100).contains(y))
-            .ok_or_else(|| format!("报告年度应为四位年份，如 2025（收到“{}”）", self.year.trim()))?;
+            .ok_or_else(|| {
+                format!(
+                    "报告年度应为四位年份，如 2025（收到“{}”）",
+                    self.year.trim()
+                )
+            })?;
         if self.unit.trim().is_empty() {
             return Err("请填写单位名称".to_string());
         }
@@ -123,7 +128,9 @@ const HELP: &str = "1. 文件 › 新建，或“从上年报告新建”：单�
 fn close_button(ui: &mut egui::Ui, text: &str) -> Outcome {
     ui.add_space(8.0);
     let clicked = ui
-        .with_layout(Layout::right_to_left(Align::Center), |ui| ui.button(text).clicked())
+        .with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.button(text).clicked()
+        })
         .inner;
     if clicked {
         Outcome::Closed

@@ -109,7 +109,8 @@ impl View {
         if restart {
             self.edit = Some(FieldEdit::new(address.clone(), doc_text.to_string()));
         }
-        self.edit.get_or_insert_with(|| FieldEdit::new(address.clone(), doc_text.into()))
+        self.edit
+            .get_or_insert_with(|| FieldEdit::new(address.clone(), doc_text.into()))
     }
 }
 

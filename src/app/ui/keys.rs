@@ -224,7 +224,10 @@ mod tests {
     #[test]
     fn block_paste_is_taken_single_value_is_trimmed() {
         let mut events = vec![Event::Paste("12\t3\n4\t5\n".into())];
-        assert_eq!(take_block_paste(&mut events).as_deref(), Some("12\t3\n4\t5\n"));
+        assert_eq!(
+            take_block_paste(&mut events).as_deref(),
+            Some("12\t3\n4\t5\n")
+        );
         assert!(events.is_empty());
         let mut events = vec![Event::Paste("42\r\n".into())];
         assert_eq!(take_block_paste(&mut events), None);

@@ -112,24 +112,58 @@ fn edit_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
         item(ui, "重做", Some(&keys::REDO), Action::Redo, chosen);
     });
     ui.separator();
-    item(ui, "空白单元格填 0", None, Action::FillBlanksWithZero, chosen);
+    item(
+        ui,
+        "空白单元格填 0",
+        None,
+        Action::FillBlanksWithZero,
+        chosen,
+    );
     item(ui, "填入可计算的合计", None, Action::FillTotals, chosen);
 }
 
 fn view_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
     let tick = |on: bool, text: &str| format!("{} {text}", if on { "✔" } else { "　" });
-    item(ui, &tick(info.show_problems, "问题面板"), None, Action::ToggleProblems, chosen);
+    item(
+        ui,
+        &tick(info.show_problems, "问题面板"),
+        None,
+        Action::ToggleProblems,
+        chosen,
+    );
     if info.has_previous {
         let text = tick(info.show_previous, "与上年对比");
         item(ui, &text, None, Action::TogglePrevious, chosen);
         item(ui, "　 更换上年报告…", None, Action::LinkLastYear, chosen);
     } else {
-        item(ui, "　 与上年对比（选择上年报告…）", None, Action::LinkLastYear, chosen);
+        item(
+            ui,
+            "　 与上年对比（选择上年报告…）",
+            None,
+            Action::LinkLastYear,
+            chosen,
+        );
     }
     ui.separator();
-    item(ui, "放大", Some(&egui::gui_zoom::kb_shortcuts::ZOOM_IN), Action::ZoomIn, chosen);
-    item(ui, "缩小", Some(&egui::gui_zoom::kb_shortcuts::ZOOM_OUT), Action::ZoomOut, chosen);
+    item(
+        ui,
+        "放大",
+        Some(&egui::gui_zoom::kb_shortcuts::ZOOM_IN),
+        Action::ZoomIn,
+        chosen,
+    );
+    item(
+        ui,
+        "缩小",
+        Some(&egui::gui_zoom::kb_shortcuts::ZOOM_OUT),
+        Action::ZoomOut,
+        chosen,
+    );
     ui.separator();
-    let theme = if info.dark { "浅色主题" } else { "深色主题" };
+    let theme = if info.dark {
+        "浅色主题"
+    } else {
+        "深色主题"
+    };
     item(ui, theme, None, Action::ToggleTheme, chosen);
 }

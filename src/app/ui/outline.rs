@@ -60,7 +60,10 @@ fn count(ui: &mut egui::Ui, palette: &Palette, severity: Severity, n: usize) {
         return;
     }
     let text = format!("{} {n}", severity_icon(severity));
-    ui.add(egui::Label::new(RichText::new(text).color(palette.severity(severity))).sense(Sense::hover()));
+    ui.add(
+        egui::Label::new(RichText::new(text).color(palette.severity(severity)))
+            .sense(Sense::hover()),
+    );
 }
 
 /// `✖ 2 ⚠ 1` or `无问题`, as shown beside a part and in the status bar.

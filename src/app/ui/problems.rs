@@ -37,9 +37,13 @@ fn section(ui: &mut egui::Ui, view: &mut View, severity: Severity, name: &str, l
     let palette = Palette::of_ui(ui);
     let color = palette.severity(severity);
     ui.label(
-        RichText::new(format!("{} {name}（{}）", severity_icon(severity), list.len()))
-            .color(color)
-            .strong(),
+        RichText::new(format!(
+            "{} {name}（{}）",
+            severity_icon(severity),
+            list.len()
+        ))
+        .color(color)
+        .strong(),
     );
     for finding in list {
         let text = RichText::new(format!("{} {}", severity_icon(severity), finding.message));

@@ -97,9 +97,13 @@ pub struct Widths {
 
 impl Widths {
     pub fn for_table(table: &Table, available: f32, leaves: usize) -> Widths {
-        let has_labels = table.flat_rows().iter().any(|r| !r.row.label.is_empty())
-            || !table.corner.is_empty();
-        let unit = if table.unit_column.is_some() { 52.0 } else { 0.0 };
+        let has_labels =
+            table.flat_rows().iter().any(|r| !r.row.label.is_empty()) || !table.corner.is_empty();
+        let unit = if table.unit_column.is_some() {
+            52.0
+        } else {
+            0.0
+        };
         let n = leaves.max(1) as f32;
         let label_budget = if has_labels {
             (available * 0.42).clamp(180.0, 380.0)
@@ -192,7 +196,10 @@ fn header(ui: &mut egui::Ui, table: &Table, w: &Widths, palette: &Palette) {
     };
     if w.label > 0.0 {
         let g = galley(ui, &table.corner, w.label, font.clone(), false);
-        boxed(Rect::from_min_size(rect.min, Vec2::new(w.label, total_h)), &g);
+        boxed(
+            Rect::from_min_size(rect.min, Vec2::new(w.label, total_h)),
+            &g,
+        );
     }
     if let Some(unit_header) = &table.unit_column {
         let g = galley(ui, unit_header, w.unit, font.clone(), false);
@@ -229,7 +236,13 @@ fn body(
     let stroke = Stroke::new(1.0, palette.grid);
     for (i, fr) in flat.iter().enumerate() {
         let indent = INDENT * fr.depth as f32;
-        let text = galley(ui, &fr.row.label, w.label - indent, font.clone(), fr.row.group);
+        let text = galley(
+            ui,
+            &fr.row.label,
+            w.label - indent,
+            font.clone(),
+            fr.row.group,
+        );
         let h = if w.label > 0.0 {
             (text.size().y + 2.0 * PAD).max(ROW_MIN_H)
         } else {
@@ -328,7 +341,10 @@ mod tests {
         assert_eq!((review.span, review.depth), (5, 1));
         let upheld = boxes.iter().find(|b| b.label == "结果维持").unwrap();
         assert_eq!((upheld.level, upheld.depth), (1, 2));
-        let direct = boxes.iter().find(|b| b.label == "未经复议直接起诉").unwrap();
+        let direct = boxes
+            .iter()
+            .find(|b| b.label == "未经复议直接起诉")
+            .unwrap();
         assert_eq!((direct.first, direct.span, direct.level), (5, 5, 1));
         let after = boxes.iter().find(|b| b.label == "复议后起诉").unwrap();
         assert_eq!(after.first, 10);

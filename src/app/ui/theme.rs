@@ -94,11 +94,26 @@ pub fn severity_icon(severity: Severity) -> &'static str {
 pub fn apply(ctx: &egui::Context, dark: bool) {
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Small, FontId::new(13.0, FontFamily::Proportional)),
-            (TextStyle::Body, FontId::new(BODY_SIZE, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(BODY_SIZE, FontFamily::Proportional)),
-            (TextStyle::Heading, FontId::new(19.0, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace)),
+            (
+                TextStyle::Small,
+                FontId::new(13.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Body,
+                FontId::new(BODY_SIZE, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(BODY_SIZE, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(19.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(15.0, FontFamily::Monospace),
+            ),
         ]
         .into();
         // Calm: nothing slides or fades.
