@@ -280,7 +280,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let state = EditorState::start(file, Env::platform());
     let viewport = egui::ViewportBuilder::default()
         .with_title(state.window_title())
-        .with_inner_size([1280.0, 740.0])
+        .with_inner_size([1366.0, 768.0])
+        .with_maximized(true)
         .with_min_inner_size(MIN_WINDOW);
     let options = eframe::NativeOptions {
         viewport,

@@ -186,6 +186,10 @@ pub fn show_field(
             e.editing = true;
         }
     }
+    if view.scroll_to_focus && state.focus.as_ref() == Some(address) {
+        response.scroll_to_me(None);
+        view.scroll_to_focus = false;
+    }
     if response.changed() && response.has_focus() {
         if let Some(e) = view.edit.as_mut().filter(|e| &e.address == address) {
             e.editing = true;

@@ -7,7 +7,7 @@ use egui::{Align, Id, RichText, ScrollArea, TextEdit};
 
 use super::edit::{show_field, FieldSpec};
 use super::theme::Palette;
-use super::{part_anchor_id, table, Frame, View, COVER_KEY};
+use super::{table, Frame, View, COVER_KEY};
 use crate::app::state::Command;
 use crate::document::{Address, MetaField, UnitLevel};
 use crate::template::Part;
@@ -33,9 +33,6 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
 /// A part or cover heading; scrolls into view when the outline asked for it.
 fn heading(ui: &mut egui::Ui, view: &mut View, key: &str, text: &str) {
     let response = ui.heading(RichText::new(text).strong());
-    let response = response.interact(egui::Sense::hover());
-    ui.ctx()
-        .data_mut(|d| d.insert_temp(part_anchor_id(key), response.rect));
     if view.scroll_to_part.as_deref() == Some(key) {
         response.scroll_to_me(Some(Align::TOP));
         view.scroll_to_part = None;

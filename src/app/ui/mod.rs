@@ -88,13 +88,8 @@ pub fn field_id(address: &Address) -> egui::Id {
     egui::Id::unique(("nianbao-field", address.to_string()))
 }
 
-/// Where a part's heading is drawn, so the outline can scroll to it.
-pub fn part_anchor_id(part: &str) -> egui::Id {
-    egui::Id::unique(("nianbao-part", part))
-}
-
 /// Outline key of the cover (封面与署名) section.
-pub const COVER_KEY: &str = "cover";
+pub use crate::app::state::COVER_PART as COVER_KEY;
 
 /// Shared read-only context for drawing one frame.
 pub struct Frame<'a> {

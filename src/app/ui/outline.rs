@@ -7,6 +7,7 @@ use egui::{RichText, Sense};
 use super::marks::Counts;
 use super::theme::{severity_icon, Palette};
 use super::{Frame, View, COVER_KEY};
+use crate::app::state::Command;
 use crate::template::Severity;
 
 pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
@@ -51,6 +52,7 @@ fn entry(ui: &mut egui::Ui, view: &mut View, key: &str, heading: &str, counts: C
     ));
     if response.clicked() {
         view.scroll_to_part = Some(key.to_string());
+        view.send(Command::ShowPart(key.to_string()));
     }
     ui.add_space(4.0);
 }

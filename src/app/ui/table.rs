@@ -124,7 +124,15 @@ impl Widths {
     }
 }
 
-fn galley(ui: &egui::Ui, text: &str, width: f32, font: FontId, strong: bool) -> Arc<Galley> {
+/// Lay out `text` to fit `width` (less `pad` on each side).
+fn galley_padded(
+    ui: &egui::Ui,
+    text: &str,
+    width: f32,
+    pad: f32,
+    font: FontId,
+    strong: bool,
+) -> Arc<Galley> {
     let color = ui.visuals().text_color();
     let mut rich = RichText::new(text).font(font).color(color);
     if strong {
@@ -133,9 +141,13 @@ fn galley(ui: &egui::Ui, text: &str, width: f32, font: FontId, strong: bool) -> 
     egui::WidgetText::from(rich).into_galley(
         ui,
         Some(egui::TextWrapMode::Wrap),
-        (width - 2.0 * PAD).max(10.0),
+        (width - 2.0 * pad).max(10.0),
         egui::FontSelection::Default,
     )
+}
+
+fn galley(ui: &egui::Ui, text: &str, width: f32, font: FontId, strong: bool) -> Arc<Galley> {
+    galley_padded(ui, text, width, PAD, font, strong)
 }
 
 /// Draw the whole table: title, unit line, header, rows, caption.
@@ -155,8 +167,12 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, table: &Table) {
             });
         }
     });
-    header(ui, table, &widths, &palette);
-    body(ui, frame, view, table, &widths, &palette);
+    ui.scope(|ui| {
+        // Rows touch each other like the printed grid.
+        ui.spacing_mut().item_spacing.y = 0.0;
+        header(ui, table, &widths, &palette);
+        body(ui, frame, view, table, &widths, &palette);
+    });
     if let Some(caption) = &table.caption {
         ui.add_space(2.0);
         ui.label(RichText::new(caption).small().color(palette.weak));
@@ -166,11 +182,12 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, table: &Table) {
 
 fn header(ui: &mut egui::Ui, table: &Table, w: &Widths, palette: &Palette) {
     let (boxes, levels) = header_boxes(table);
-    let font = FontId::proportional(14.0);
+    // Narrow columns (表四) get a smaller header font so 结果维持 stays on one line.
+    let font = FontId::proportional(if w.col < 66.0 { 13.0 } else { 14.0 });
     let value_x = w.label + w.unit;
     let galleys: Vec<_> = boxes
         .iter()
-        .map(|b| galley(ui, b.label, w.col * b.span as f32, font.clone(), false))
+        .map(|b| galley_padded(ui, b.label, w.col * b.span as f32, 2.0, font.clone(), false))
         .collect();
     let mut heights = vec![24.0_f32; levels.max(1)];
     for (b, g) in boxes.iter().zip(&galleys).filter(|(b, _)| b.depth == 1) {

@@ -125,7 +125,8 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
         style.spacing.interact_size.y = 24.0;
         let focus = Palette::of(style.visuals.dark_mode).focus;
         style.visuals.selection.stroke = Stroke::new(2.0, focus);
-        style.visuals.widgets.hovered.bg_stroke.color = focus.gamma_multiply(0.6);
+        // Blue means focus only; hovering is a grey outline.
+        style.visuals.widgets.hovered.bg_stroke.color = Palette::of(style.visuals.dark_mode).weak;
     });
     ctx.set_theme(if dark { Theme::Dark } else { Theme::Light });
 }
