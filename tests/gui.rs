@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use eframe::egui::accesskit::Role;
 use eframe::egui::{self, Event, ImeEvent, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
@@ -377,4 +378,58 @@ fn moving_focus_keeps_state_and_window_in_step() {
         .apply(nianbao::app::state::Command::Move(Direction::Down));
     h.run();
     assert!(h.get_by_label(CARRIED_NATURAL).is_focused());
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let (mut h, _) = new_harness();
+    enter(&mut h, NEW_NATURAL, "5", Key::Tab);
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("退出").click();
+    h.run();
+    assert!(h.state().state.pending().is_some());
+    assert!(h.query_by_label("保存").is_some());
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(h.state().state.pending().is_none());
+    assert!(!h.state().state.close_approved());
+    assert_eq!(value(&h, "t3.new.natural"), Some(CellValue::Int(5)));
+}
+
+#[test]
+fn zoom_theme_and_problems_panel_follow_the_view_menu() {
+    let (mut h, _) = new_harness();
+    press_with(&mut h, Modifiers::COMMAND, Key::Equals);
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-4);
+    press_with(&mut h, Modifiers::COMMAND, Key::Minus);
+    assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-4);
+
+    h.get_by_label("视图").click();
+    h.run();
+    h.get_by_label_contains("问题面板").click();
+    h.run();
+    assert!(!h.state().state.settings.show_problems);
+
+    h.get_by_label("视图").click();
+    h.run();
+    h.get_by_label("深色主题").click();
+    h.run();
+    assert!(h.state().state.settings.dark);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+}
+
+#[test]
+fn outline_click_selects_the_part() {
+    let (mut h, _) = new_harness();
+    h.get_by_role_and_label(Role::Button, "四、政府信息公开行政复议、行政诉讼情况")
+        .click();
+    h.run();
+    assert_eq!(h.state().state.settings.current_part, "p4");
+    // With nothing focused, Tab starts in that part's grid.
+    h.state_mut()
+        .state
+        .apply(nianbao::app::state::Command::Move(Direction::Next));
+    h.run();
+    assert!(h.get_by_label("表四 行政复议 结果维持").is_focused());
 }
