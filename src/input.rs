@@ -84,7 +84,7 @@ fn normalize(s: &str) -> Result<String, String> {
         .map(|c| match c {
             '０'..='９' => Ok(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
             '＋' => Ok('+'),
-            '－' | '−' | '﹣' => Ok('-'),
+            '－' | '−' | '\u{FE63}' => Ok('-'),
             '，' => Ok(','),
             '．' => Ok('.'),
             c if is_blank(c) => Ok(' '),

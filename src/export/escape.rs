@@ -12,10 +12,12 @@ fn is_invisible(c: char) -> bool {
         | '\u{FEFF}')
 }
 
-/// Text with line endings normalised to `\n`, control and invisible
+/// Text with line endings (CR LF, CR, U+2028, U+2029) normalised to `\n`, control and invisible
 /// characters removed. Newlines and tabs are kept only when `keep_breaks`.
 pub fn clean(s: &str, keep_breaks: bool) -> String {
-    let unified = s.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = s
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
     unified
         .chars()
         .filter_map(|c| match c {
@@ -102,9 +104,9 @@ mod tests {
 
     #[test]
     fn strips_control_and_invisible_characters() {
-        let s = "a\u{0007}b\u{200B}c\u{202E}d\u{2066}e\u{FEFF}f\r\ng";
-        assert_eq!(clean(s, true), "abcdef\ng");
-        assert_eq!(clean(s, false), "abcdef g");
+        let s = "a\u{0007}b\u{200B}c\u{202E}d\u{2066}e\u{FEFF}f\r\ng\u{2028}h";
+        assert_eq!(clean(s, true), "abcdef\ng\nh");
+        assert_eq!(clean(s, false), "abcdef g h");
     }
 
     #[test]

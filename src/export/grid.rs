@@ -6,7 +6,8 @@ use super::escape::clean_line;
 use crate::document::{CellRef, CellValue, Document};
 use crate::template::{CellKind, Column, Table};
 
-/// Shown in the number column of a legacy header row, as on the printed form.
+/// Shown in the unit column of a legacy header row, as on the printed form
+/// (seed 004): the row carries no number.
 pub const NO_NUMBER: &str = "——";
 
 /// One header cell: `span` leaf columns wide from leaf `start`, on header
@@ -68,7 +69,8 @@ impl Grid {
         !self.corner.is_empty() || self.rows.iter().any(|r| !r.label.is_empty())
     }
 
-    /// Whether group rows show `——` in their value cells (the legacy form).
+    /// Whether group rows are rows of their own, marked `——` in the unit
+    /// column (the legacy form).
     pub fn legacy_style(&self) -> bool {
         self.unit_header.is_some()
     }
@@ -150,13 +152,8 @@ fn body_rows(table: &Table, doc: &Document) -> Vec<GridRow> {
                 .map(|leaf| {
                     let kind = table.cell_kind(row, leaf.column);
                     if row.group {
-                        let legacy = table.unit_column.is_some();
                         return Value {
-                            text: if legacy {
-                                NO_NUMBER.to_string()
-                            } else {
-                                String::new()
-                            },
+                            text: String::new(),
                             kind: ValueKind::Number,
                         };
                     }
@@ -166,6 +163,7 @@ fn body_rows(table: &Table, doc: &Document) -> Vec<GridRow> {
                 .collect();
             let unit = match (row.group, leaves.first()) {
                 (false, Some(leaf)) => table.cell_unit(row, leaf.column).unwrap_or(""),
+                (true, _) if table.unit_column.is_some() => NO_NUMBER,
                 _ => "",
             };
             GridRow {

@@ -63,7 +63,7 @@ fn table_blocks(grid: &Grid) -> Vec<String> {
 /// A pipe table with a flattened header (`法人或其他组织 / 商业企业`) and row
 /// labels prefixed by their group path; pure group rows are folded into
 /// their children's labels, except on the legacy form where they are rows
-/// showing `——`.
+/// marked `——` in the unit column.
 fn pipe_table(grid: &Grid) -> String {
     let labels = grid.has_labels();
     let mut head = Vec::new();
@@ -79,6 +79,9 @@ fn pipe_table(grid: &Grid) -> String {
     for path in &grid.leaves {
         head.push(md_cell(&path.join(" / ")));
         rule.push("---:");
+    }
+    if head.is_empty() {
+        return String::new();
     }
     let mut lines = vec![pipe_line(&head), pipe_line(&rule)];
     for row in &grid.rows {

@@ -108,8 +108,12 @@ impl<'t> TableIndex<'t> {
         &self.col_names[c]
     }
 
-    /// 表三“自然人”列 — where a column-wise relation is checked.
+    /// 表三“自然人”列 — where a column-wise relation is checked; just the
+    /// table name when it has a single value column (统计表's 统计数).
     pub fn column_context(&self, c: usize) -> String {
+        if self.leaves.len() == 1 {
+            return self.table.name.clone();
+        }
         format!("{}{}列", self.table.name, quoted(self.col_name(c)))
     }
 
@@ -124,14 +128,20 @@ impl<'t> TableIndex<'t> {
         }
     }
 
-    /// 表三“一”行“自然人”列 — one cell in official words.
+    /// 表三“一”行“自然人”列 — one cell in official words; the column is left
+    /// out when the table has only one.
     pub fn cell_name(&self, r: usize, c: usize) -> String {
         let row = if self.value_rows == 1 && self.flat[r].row.label.is_empty() {
             String::new()
         } else {
             format!("{}行", quoted(self.row_short(r)))
         };
-        format!("{}{}{}列", self.table.name, row, quoted(self.col_name(c)))
+        let col = if self.leaves.len() == 1 && !row.is_empty() {
+            String::new()
+        } else {
+            format!("{}列", quoted(self.col_name(c)))
+        };
+        format!("{}{row}{col}", self.table.name)
     }
 
     /// Every template cell of the table in reading order, as (row, column).

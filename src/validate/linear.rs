@@ -205,12 +205,7 @@ pub(crate) fn check(rule: &Rule, index: &Index<'_, '_>, out: &mut Vec<Finding>) 
     let mut numbers = Vec::new();
     for &instance in &lin.instances {
         read_values(&lin, index, instance, &mut values);
-        let this_year_blank = lin
-            .terms()
-            .zip(&values.absent)
-            .filter(|((_, t), _)| !t.prev)
-            .all(|(_, &absent)| absent);
-        if this_year_blank && lin.terms().any(|(_, t)| !t.prev) {
+        if untouched(&lin, &values) {
             continue;
         }
         all_blank = false;
@@ -221,6 +216,20 @@ pub(crate) fn check(rule: &Rule, index: &Index<'_, '_>, out: &mut Vec<Finding>) 
     if all_blank {
         out.push(message::rule_blank(rule, &lin, ti));
     }
+}
+
+/// An instance nobody has started: every this-year cell blank and no last
+/// year's value either (a known last-year value makes this year's blank
+/// worth a “cannot be checked” warning: 上年结转 should be filled).
+fn untouched(lin: &Linear, values: &Values) -> bool {
+    let mut this_year = false;
+    for ((_, term), &absent) in lin.terms().zip(&values.absent) {
+        if !absent {
+            return false;
+        }
+        this_year |= !term.prev;
+    }
+    this_year
 }
 
 /// A cross-year rule runs only when last year's report holds some of its cells

@@ -193,13 +193,15 @@ pub(crate) fn failure(
         };
         return format!("{ctx}：{body}。请核对{label}或各分项。");
     }
+    // A sum `… = 4` needs a comma before the verb that follows it.
+    let pause = if lin.lhs.len() > 1 { "，" } else { "" };
     let body = match lin.op {
         Op::Eq if lin.lhs.len() == 1 && lin.rhs.len() == 1 => {
             format!("{left}与{right}不相等，相差 {}", num(diff))
         }
         Op::Eq => format!("{left}，而{right}，相差 {}", num(diff)),
-        Op::Le => format!("{left}不应大于{right}，超出 {}", num(diff)),
-        Op::Ge => format!("{left}不应小于{right}，相差 {}", num(diff)),
+        Op::Le => format!("{left}{pause}不应大于{right}，超出 {}", num(diff)),
+        Op::Ge => format!("{left}{pause}不应小于{right}，相差 {}", num(diff)),
     };
     format!("{ctx}：{body}。{}", advice(lin, ti))
 }

@@ -226,3 +226,27 @@ fn default_file_name_follows_the_official_title() {
         "abcd镇2025年政府信息公开工作年度报告.md"
     );
 }
+
+#[test]
+fn legacy_header_rows_show_a_dash_in_the_unit_column_and_no_number() {
+    let t = template::get("legacy-national").expect("legacy");
+    let md = export::to_markdown(&legacy(), t);
+    assert!(md.contains("| 统计指标 | 单位 | 统计数 |\n| --- | :---: | ---: |\n"));
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| 一、主动公开情况"))
+        .expect("header row");
+    assert_eq!(pipe_cells(row), ["一、主动公开情况", "——", ""]);
+    let row = md
+        .lines()
+        .find(|l| l.contains("其中：主动公开规范性文件数"))
+        .expect("row");
+    assert_eq!(pipe_cells(row)[1..], ["条", "3"]);
+    let text = export::to_text(&legacy(), t);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("| 一、主动公开情况"))
+        .expect("row");
+    let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+    assert_eq!(cells[1..4], ["一、主动公开情况", "——", ""]);
+}

@@ -125,3 +125,12 @@ fn sample_satisfies_every_identity_of_the_template() {
         }
     }
 }
+
+#[test]
+fn sample_passes_the_validator_without_any_finding() {
+    let doc = sample();
+    let t = template::get("gk2021").expect("gk2021");
+    let report = nianbao::validate::validate(&doc, t);
+    let findings: Vec<_> = report.all().collect();
+    assert!(report.is_empty(), "{findings:#?}");
+}

@@ -350,3 +350,49 @@ fn inequalities_each_and_text_columns() {
         ["表一“乙”列：二、更多（1）不应小于一、总数（3），相差 2。请核对一、总数。"]
     );
 }
+
+#[test]
+fn blank_this_year_cell_against_a_known_last_year_value() {
+    let mut doc = full_doc();
+    doc.previous = Some(previous(&doc));
+    clear(&mut doc, "t3.carried.natural");
+    let report = check(&doc);
+    assert!(report.errors.is_empty());
+    let cross: Vec<&Finding> = report
+        .warnings
+        .iter()
+        .filter(|f| f.rule == "t3.carried_from_last_year")
+        .collect();
+    assert_eq!(cross.len(), 1);
+    assert_eq!(
+        cross[0].message,
+        "表三“自然人”列：二 = 上年四，无法校验：以下单元格未填写：“二”。"
+    );
+    assert_eq!(cross[0].cells, cells(&["t3.carried.natural"]));
+}
+
+#[test]
+fn one_column_tables_need_no_column_name() {
+    let t = crate::template::get("legacy-national").expect("legacy-national");
+    let mut doc = crate::document::Document::new(&t.id, "某某镇", UnitLevel::Township, 2017);
+    for (row, v) in [
+        ("active_info", 390),
+        ("ch_gazette", 1),
+        ("ch_website", 200),
+        ("ch_weibo", 0),
+        ("ch_wechat", 122),
+        ("ch_other", 0),
+    ] {
+        set(&mut doc, &format!("stat.{row}.value"), v);
+    }
+    let report = validate(&doc, t);
+    let cover: Vec<&Finding> = report
+        .warnings
+        .iter()
+        .filter(|f| f.rule == "stat.channels_cover")
+        .collect();
+    assert_eq!(
+        cover[0].message,
+        "统计表：1.政府公报公开政府信息数（1）+ 2.政府网站公开政府信息数（200）+ 3.政务微博公开政府信息数（0）+ 4.政务微信公开政府信息数（122）+ 5.其他方式公开政府信息数（0）= 323，不应小于主动公开政府信息数（390），相差 67。请核对（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）。"
+    );
+}
