@@ -22,6 +22,7 @@ use super::state::{Command, EditorState};
 use crate::document::Address;
 
 /// Screen-only state of the window.
+#[derive(Default)]
 pub struct View {
     applied_dark: Option<bool>,
     applied_zoom: Option<f32>,
@@ -41,23 +42,6 @@ pub struct View {
     pub commands: Vec<Command>,
     /// Last title sent to the window, so it is sent only on change.
     pub title: String,
-}
-
-impl Default for View {
-    fn default() -> Self {
-        View {
-            applied_dark: None,
-            applied_zoom: None,
-            edit: None,
-            synced_focus: None,
-            scroll_to_focus: false,
-            scroll_to_part: None,
-            composing: false,
-            dialog: None,
-            commands: Vec::new(),
-            title: String::new(),
-        }
-    }
 }
 
 impl View {
