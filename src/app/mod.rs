@@ -51,7 +51,9 @@ impl NianbaoApp {
         self.view.apply_settings(&ctx, &self.state);
         self.handle_close_request(&ctx);
         let ime_busy = keys::track_ime(&ctx, &mut self.view);
-        let modal = self.view.dialog.is_some() || self.state.pending().is_some();
+        let modal = self.view.dialog.is_some()
+            || self.view.import.is_modal()
+            || self.state.pending().is_some();
         if !ime_busy && !modal {
             self.handle_keys(&ctx);
         }
@@ -81,7 +83,8 @@ impl NianbaoApp {
             has_previous: frame.state.doc.previous.is_some(),
             can_undo: frame.state.can_undo(),
             can_redo: frame.state.can_redo(),
-            can_import: false,
+            can_import: true,
+            has_import_report: frame.state.import_report().is_some(),
         };
         let action = egui::Panel::top("menu")
             .show(ui, |ui| menu::show(ui, &info))
@@ -171,6 +174,11 @@ impl NianbaoApp {
             Action::ExportText => file_cmd(view, Command::ExportTextDialog),
             Action::ExportMarkdown => file_cmd(view, Command::ExportMarkdownDialog),
             Action::LinkLastYear => file_cmd(view, Command::LinkLastYearDialog),
+            Action::Import => {
+                view.leave_edit();
+                view.import.open_dialog();
+            }
+            Action::ShowImportReport => view.import.report_open = true,
             Action::Quit => {
                 view.leave_edit();
                 self.apply_commands(ctx);
@@ -197,6 +205,7 @@ impl NianbaoApp {
     }
 
     fn draw_dialogs(&mut self, ctx: &egui::Context) {
+        ui::import_dialog::draw(ctx, &self.state, &mut self.view);
         if let Some(answer) = ui::questions::show(ctx, &self.state) {
             self.view.leave_edit();
             self.apply_commands(ctx);

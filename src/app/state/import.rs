@@ -3,6 +3,7 @@
 //! and why) stays available until the clerk dismisses it.
 
 use std::path::Path;
+use std::time::SystemTime;
 
 use crate::document::Address;
 use crate::import::{self, Import, Placed, SourceFormat, Unplaced};
@@ -28,10 +29,13 @@ pub struct ImportReport {
     pub blanks: usize,
     /// The full text report, as `nianbao import` prints it.
     pub text: String,
+    /// When it was imported (by the editor's clock): tells the window a new
+    /// report arrived, so it opens by itself.
+    pub imported_at: SystemTime,
 }
 
 impl ImportReport {
-    fn of(import: &Import, source: String) -> ImportReport {
+    fn of(import: &Import, source: String, imported_at: SystemTime) -> ImportReport {
         ImportReport {
             source,
             template: import.template.clone(),
@@ -40,6 +44,7 @@ impl ImportReport {
             unplaced: import.unplaced.clone(),
             blanks: import.blanks.len(),
             text: import.report_text(),
+            imported_at,
         }
     }
 
@@ -139,7 +144,7 @@ impl EditorState {
             );
             return;
         };
-        let report = ImportReport::of(&result, source);
+        let report = ImportReport::of(&result, source, self.now());
         self.replace_document(result.document, t, None, true);
         self.status = Some(StatusMessage::info(format!(
             "已导入，请核对后另存为年报文件。{}",

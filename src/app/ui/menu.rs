@@ -26,6 +26,10 @@ pub enum Action {
     ToggleProblems,
     TogglePrevious,
     LinkLastYear,
+    /// 导入已发布的报告…
+    Import,
+    /// 视图 › 导入报告 (reopen the last import's report)
+    ShowImportReport,
     ZoomIn,
     ZoomOut,
     ToggleTheme,
@@ -45,6 +49,8 @@ pub struct MenuInfo<'a> {
     pub can_redo: bool,
     /// 导入已发布的报告 is available (the importer has landed).
     pub can_import: bool,
+    /// An import report is kept (视图 › 导入报告).
+    pub has_import_report: bool,
 }
 
 pub fn show(ui: &mut egui::Ui, info: &MenuInfo) -> Option<Action> {
@@ -92,8 +98,9 @@ fn file_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
             item(ui, &name, None, Action::OpenRecent(path.clone()), chosen);
         }
     });
-    ui.add_enabled(info.can_import, Button::new("导入已发布的报告…"))
-        .on_disabled_hover_text("导入功能尚未提供");
+    ui.add_enabled_ui(info.can_import, |ui| {
+        item(ui, "导入已发布的报告…", None, Action::Import, chosen);
+    });
     ui.separator();
     item(ui, "保存", Some(&keys::SAVE), Action::Save, chosen);
     item(ui, "另存为…", Some(&keys::SAVE_AS), Action::SaveAs, chosen);
@@ -143,6 +150,9 @@ fn view_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
             Action::LinkLastYear,
             chosen,
         );
+    }
+    if info.has_import_report {
+        item(ui, "　 导入报告", None, Action::ShowImportReport, chosen);
     }
     ui.separator();
     item(

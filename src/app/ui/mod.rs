@@ -6,6 +6,8 @@ pub mod cell;
 pub mod dialogs;
 pub mod edit;
 pub mod form;
+pub mod import_dialog;
+pub mod import_report;
 pub mod keys;
 pub mod marks;
 pub mod menu;
@@ -38,6 +40,8 @@ pub struct View {
     pub composing: bool,
     /// The modal dialog on screen, if any.
     pub dialog: Option<dialogs::Dialog>,
+    /// 导入已发布的报告: its dialog and report window.
+    pub import: import_dialog::ImportUi,
     /// Commands produced while drawing this frame, applied at its end.
     pub commands: Vec<Command>,
     /// Last title sent to the window, so it is sent only on change.
