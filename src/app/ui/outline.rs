@@ -22,19 +22,37 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
             .iter()
             .map(|p| (p.key.as_str(), p.heading.as_str())),
     );
+    let current = frame.state.settings.current_part.as_str();
     for (key, heading) in entries {
-        entry(ui, view, key, heading, frame.marks.part(key));
+        let counts = frame.marks.part(key);
+        entry(ui, view, key, heading, counts, key == current);
     }
 }
 
-fn entry(ui: &mut egui::Ui, view: &mut View, key: &str, heading: &str, counts: Counts) {
+fn entry(
+    ui: &mut egui::Ui,
+    view: &mut View,
+    key: &str,
+    heading: &str,
+    counts: Counts,
+    current: bool,
+) {
     let palette = Palette::of_ui(ui);
     let response = ui
         .scope(|ui| {
             ui.set_width(ui.available_width());
-            let button = egui::Button::new(RichText::new(heading))
-                .frame(false)
+            // The current part: bold on a grey band (blue means focus only).
+            let text = if current {
+                RichText::new(heading).strong()
+            } else {
+                RichText::new(heading)
+            };
+            let mut button = egui::Button::new(text)
+                .frame(current)
                 .wrap_mode(egui::TextWrapMode::Wrap);
+            if current {
+                button = button.fill(palette.header_bg);
+            }
             let r = ui.add(button);
             if counts != Counts::default() {
                 ui.horizontal(|ui| {
