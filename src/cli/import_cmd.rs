@@ -20,16 +20,17 @@ pub enum ImportFormat {
 /// 导入已发布的报告（网页 .html/.htm、Markdown .md、文本 .txt）
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImportArgs {
-    /// 要导入的文件
+    /// 要导入的文件（.html / .htm / .md / .txt）
+    #[arg(value_name = "输入文件")]
     pub input: PathBuf,
     /// 把导入的文档保存到此文件（.ron）
-    #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+    #[arg(short = 'o', long = "output", value_name = "文件.ron")]
     pub output: Option<PathBuf>,
     /// 模板：auto（按表格和年度自动识别），或 gk2021、gk2019、legacy-national、legacy-provincial
-    #[arg(long, default_value = "auto")]
+    #[arg(long, value_name = "模板", default_value = "auto")]
     pub template: String,
     /// 说明的格式
-    #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
+    #[arg(long, value_name = "格式", value_enum, default_value_t = ImportFormat::Text)]
     pub format: ImportFormat,
 }
 
