@@ -31,8 +31,8 @@ pub fn draw(ctx: &egui::Context, state: &EditorState, view: &mut View) {
     egui::Window::new("导入报告")
         .id(egui::Id::unique("nianbao-import-report"))
         .open(&mut open)
-        .default_size([520.0, 460.0])
-        .default_pos(ctx.content_rect().center() - egui::vec2(260.0, 230.0))
+        .default_size([600.0, 520.0])
+        .default_pos(ctx.content_rect().center() - egui::vec2(300.0, 260.0))
         .collapsible(false)
         .show(ctx, |ui| {
             head(ui, state, report);
