@@ -104,3 +104,32 @@ fn a_placed_item_in_the_report_focuses_its_cell() {
     let focus = h.state().state.focus.clone().expect("focused");
     assert_eq!(focus.to_string(), "t2a.normative.valid");
 }
+
+#[test]
+fn an_ambiguous_item_focuses_its_first_candidate_cell() {
+    let text = "统计指标\t单位\t统计数\n（三）其他情形数\t件\t5\n";
+    let template = nianbao::template::get("legacy-provincial").expect("template");
+    let mut h = harness();
+    click(&mut h, "文件");
+    click(&mut h, "导入已发布的报告…");
+    click(&mut h, "模板");
+    click(&mut h, &template.name);
+    h.get_by_label("或粘贴报告全文").focus();
+    h.run();
+    h.event(Event::Paste(text.to_string()));
+    h.run();
+    click(&mut h, "导入");
+    assert_eq!(h.state().state.doc.template, "legacy-provincial");
+    let report = h.state().state.import_report().expect("report").clone();
+    let item = report
+        .unplaced
+        .iter()
+        .find(|u| u.text == "5")
+        .expect("reported");
+    let first = item.candidates.first().expect("candidates").clone();
+    h.get_by_label_contains("“5”").click();
+    h.run();
+    h.run();
+    let focus = h.state().state.focus.clone().expect("focused");
+    assert_eq!(focus.to_string(), first.to_string());
+}
