@@ -460,3 +460,16 @@ fn a_blank_total_shows_its_computed_value_as_a_hint() {
     // Blank stays blank in the document: the grey value is only shown.
     assert_eq!(value(&h, "t4.cases.review_total"), None);
 }
+
+#[test]
+fn clicking_a_cell_then_typing_replaces_it() {
+    let (mut h, _) = new_harness();
+    enter(&mut h, NEW_NATURAL, "9", Key::Tab);
+    h.get_by_label(NEW_NATURAL).click();
+    h.run();
+    assert!(h.get_by_label(NEW_NATURAL).is_focused());
+    h.event(Event::Text("7".into()));
+    h.run();
+    press(&mut h, Key::Enter);
+    assert_eq!(value(&h, "t3.new.natural"), Some(CellValue::Int(7)));
+}
