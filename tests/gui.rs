@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use eframe::egui::accesskit::Role;
 use eframe::egui::{self, Event, ImeEvent, Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use egui_kittest::Harness;
 
 use nianbao::app::state::{system_clock, Direction, EditorState, Env, ScriptedDialogs};
@@ -432,4 +432,44 @@ fn outline_click_selects_the_part() {
         .apply(nianbao::app::state::Command::Move(Direction::Next));
     h.run();
     assert!(h.get_by_label("表四 行政复议 结果维持").is_focused());
+}
+
+#[test]
+fn a_blank_total_shows_its_computed_value_as_a_hint() {
+    let (mut h, _) = new_harness();
+    enter(&mut h, "表四 行政复议 结果维持", "2", Key::Tab);
+    enter(&mut h, "表四 行政复议 结果纠正", "1", Key::Tab);
+    enter(&mut h, "表四 行政复议 其他结果", "0", Key::Tab);
+    enter(&mut h, "表四 行政复议 尚未审结", "0", Key::Tab);
+    let computed = h
+        .state()
+        .state
+        .computed
+        .get(&cell("t4.cases.review_total"))
+        .cloned();
+    let Some(computed) = computed else {
+        panic!("the state computes the blank total")
+    };
+    let node = h.get_by_label("表四 行政复议 总计");
+    let placeholder = node
+        .accesskit_node()
+        .data()
+        .placeholder()
+        .map(str::to_string);
+    assert_eq!(placeholder, Some(computed.to_string()));
+    // Blank stays blank in the document: the grey value is only shown.
+    assert_eq!(value(&h, "t4.cases.review_total"), None);
+}
+
+#[test]
+fn clicking_a_cell_then_typing_replaces_it() {
+    let (mut h, _) = new_harness();
+    enter(&mut h, NEW_NATURAL, "9", Key::Tab);
+    h.get_by_label(NEW_NATURAL).click();
+    h.run();
+    assert!(h.get_by_label(NEW_NATURAL).is_focused());
+    h.event(Event::Text("7".into()));
+    h.run();
+    press(&mut h, Key::Enter);
+    assert_eq!(value(&h, "t3.new.natural"), Some(CellValue::Int(7)));
 }

@@ -69,7 +69,8 @@ fn meta_field(ui: &mut egui::Ui, frame: &Frame, view: &mut View, field: MetaFiel
         address: &address,
         label: field.label(),
         labelled_by: Some(label),
-        select_on_focus: false,
+        // The year is replaced whole, like a cell.
+        select_on_focus: field == MetaField::Year,
     };
     let width = (ui.available_width() - 8.0).clamp(200.0, 720.0);
     let hint = meta_hint(field);
