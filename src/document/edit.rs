@@ -2,7 +2,7 @@
 //! line (`nianbao cells/get/set`) and the editor: `meta.<field>`,
 //! `prose.<part>` and `<table>.<row>.<column>`.
 
-use super::{Address, CellRef, Document, MetaField, UnitLevel};
+use super::{Address, CellRef, Document, MetaField, UnitLevel, SWITCH_NO, SWITCH_YES};
 use crate::input::{self, InputError};
 use crate::template::{CellKind, Template};
 
@@ -51,9 +51,7 @@ pub struct Field {
 /// legacy report (“本报告无统计表”) lists no cells.
 pub fn fields(doc: &Document, template: &Template) -> Vec<Field> {
     let with_tables = !(doc.no_statistics && template.statistics_optional);
-    let mut out: Vec<Field> = MetaField::ALL
-        .into_iter()
-        .filter(|f| template.signoff || !f.is_signoff())
+    let mut out: Vec<Field> = meta_fields(template)
         .map(|f| Field {
             address: Address::Meta(f),
             kind: FieldKind::Meta,
@@ -84,6 +82,22 @@ pub fn fields(doc: &Document, template: &Template) -> Vec<Field> {
         }
     }
     out
+}
+
+/// The metadata fields this template has, in form order: the sign-off block
+/// only with `signoff`, the 本报告无统计表 switch only with `statistics_optional`.
+pub fn meta_fields(template: &Template) -> impl Iterator<Item = MetaField> + '_ {
+    MetaField::ALL
+        .into_iter()
+        .filter(|f| meta_applies(*f, template))
+}
+
+/// Whether `template` has the metadata field `field`.
+pub fn meta_applies(field: MetaField, template: &Template) -> bool {
+    match field {
+        MetaField::NoStatistics => template.statistics_optional,
+        f => template.signoff || !f.is_signoff(),
+    }
 }
 
 /// The value of a field as shown and edited; `None` when not filled.
@@ -137,6 +151,10 @@ fn set_cell(
 }
 
 fn set_meta(doc: &mut Document, field: MetaField, raw: &str) -> Result<(), InputError> {
+    if field == MetaField::NoStatistics {
+        doc.no_statistics = parse_switch(raw)?;
+        return Ok(());
+    }
     let text = raw.trim().to_string();
     let m = &mut doc.meta;
     match field {
@@ -153,8 +171,21 @@ fn set_meta(doc: &mut Document, field: MetaField, raw: &str) -> Result<(), Input
         MetaField::Preparer => m.preparer = text,
         MetaField::Phone => m.phone = text,
         MetaField::FillDate => m.fill_date = text,
+        MetaField::NoStatistics => {}
     }
     Ok(())
+}
+
+/// A yes/no switch: 是 / 否 (also yes/no, true/false, 1/0); blank is 否.
+pub fn parse_switch(raw: &str) -> Result<bool, InputError> {
+    match raw.trim().to_lowercase().as_str() {
+        "是" | "yes" | "true" | "1" | "y" => Ok(true),
+        "否" | "no" | "false" | "0" | "n" | "" => Ok(false),
+        other => Err(InputError::new(
+            format!("此处应填写“{SWITCH_YES}”或“{SWITCH_NO}”"),
+            format!("not a yes/no value: {other:?}"),
+        )),
+    }
 }
 
 /// A report year: digits as a count cell accepts them (full-width, `2025年`).
@@ -188,8 +219,18 @@ pub fn parse_level(raw: &str) -> Result<UnitLevel, InputError> {
 
 /// An address is editable only if this document's template has it.
 fn check_exists(template: &Template, address: &Address) -> Result<(), InputError> {
+    if *address == Address::Meta(MetaField::NoStatistics) && !template.statistics_optional {
+        return Err(InputError::new(
+            format!(
+                "模板“{}”的统计表不可省略，不能设置“{}”",
+                template.name,
+                MetaField::NoStatistics.label(),
+            ),
+            format!("template {} requires its statistics tables", template.id),
+        ));
+    }
     let ok = match address {
-        Address::Meta(f) => template.signoff || !f.is_signoff(),
+        Address::Meta(f) => meta_applies(*f, template),
         Address::Prose(key) => template.part(key).is_some_and(|p| p.prose),
         Address::Cell(cell) => template.cell(cell).is_some(),
     };
@@ -227,10 +268,8 @@ mod tests {
         let (doc, t) = setup();
         let f = fields(&doc, t);
         let prose = t.parts.iter().filter(|p| p.prose).count();
-        let meta = MetaField::ALL
-            .iter()
-            .filter(|m| t.signoff || !m.is_signoff())
-            .count();
+        let meta = meta_fields(t).count();
+        assert!(!f.iter().any(|x| x.address == addr("meta.no_statistics")));
         assert_eq!(f.len(), meta + prose + t.cells().len());
         assert_eq!(f[0].address, addr("meta.unit"));
         assert_eq!(f[0].kind.name(), "meta");
@@ -321,5 +360,34 @@ mod tests {
         if !t.signoff {
             assert!(set(&mut doc, t, &addr("meta.phone"), "123").is_err());
         }
+    }
+
+    #[test]
+    fn no_statistics_switch_only_where_optional() {
+        let (mut doc, t) = setup();
+        let a = addr("meta.no_statistics");
+        let e = set(&mut doc, t, &a, "是").unwrap_err();
+        assert!(e.message.contains("统计表不可省略"), "{e:?}");
+        assert!(get(&doc, t, &a).is_err());
+        assert!(!doc.no_statistics);
+
+        let legacy = template::get("legacy-national").unwrap();
+        let mut doc = Document::new(&legacy.id, "某某镇", UnitLevel::Township, 2015);
+        let listed = fields(&doc, legacy);
+        let switch = listed.iter().find(|x| x.address == a).unwrap();
+        assert_eq!(switch.row_path, "本报告无统计表");
+        let with_tables = listed.len();
+        assert_eq!(get(&doc, legacy, &a).unwrap().as_deref(), Some("否"));
+        set(&mut doc, legacy, &a, " 是 ").unwrap();
+        assert!(doc.no_statistics);
+        assert_eq!(get(&doc, legacy, &a).unwrap().as_deref(), Some("是"));
+        // The switch stays listed; the table cells go.
+        let listed = fields(&doc, legacy);
+        assert!(listed.iter().any(|x| x.address == a));
+        assert_eq!(with_tables - listed.len(), legacy.cells().len());
+        assert!(set(&mut doc, legacy, &a, "也许").is_err());
+        assert!(doc.no_statistics);
+        set(&mut doc, legacy, &a, "否").unwrap();
+        assert!(!doc.no_statistics);
     }
 }

@@ -164,10 +164,13 @@ pub enum MetaField {
     Preparer,
     Phone,
     FillDate,
+    /// “本报告无统计表” (`Document::no_statistics`), only on templates with
+    /// `statistics_optional`.
+    NoStatistics,
 }
 
 impl MetaField {
-    pub const ALL: [MetaField; 12] = [
+    pub const ALL: [MetaField; 13] = [
         MetaField::Unit,
         MetaField::Level,
         MetaField::Year,
@@ -180,6 +183,7 @@ impl MetaField {
         MetaField::Preparer,
         MetaField::Phone,
         MetaField::FillDate,
+        MetaField::NoStatistics,
     ];
 
     /// Address key after `meta.`.
@@ -197,6 +201,7 @@ impl MetaField {
             MetaField::Preparer => "preparer",
             MetaField::Phone => "phone",
             MetaField::FillDate => "fill_date",
+            MetaField::NoStatistics => "no_statistics",
         }
     }
 
@@ -215,6 +220,7 @@ impl MetaField {
             MetaField::Preparer => "填报人",
             MetaField::Phone => "联系电话",
             MetaField::FillDate => "填报日期",
+            MetaField::NoStatistics => "本报告无统计表",
         }
     }
 
@@ -230,10 +236,27 @@ impl MetaField {
         )
     }
 
+    /// Whether the field is a yes/no switch (是 / 否) rather than text.
+    pub fn is_switch(self) -> bool {
+        self == MetaField::NoStatistics
+    }
+
     pub fn from_key(key: &str) -> Option<MetaField> {
         MetaField::ALL.into_iter().find(|f| f.key() == key)
     }
 }
+
+/// How a yes/no field reads: 是 / 否.
+pub fn switch_text(on: bool) -> &'static str {
+    if on {
+        SWITCH_YES
+    } else {
+        SWITCH_NO
+    }
+}
+
+pub const SWITCH_YES: &str = "是";
+pub const SWITCH_NO: &str = "否";
 
 /// Any editable field of a document, as addressed on the command line.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -405,6 +428,7 @@ impl Document {
             MetaField::Preparer => m.preparer.clone(),
             MetaField::Phone => m.phone.clone(),
             MetaField::FillDate => m.fill_date.clone(),
+            MetaField::NoStatistics => switch_text(self.no_statistics).to_string(),
         }
     }
 }

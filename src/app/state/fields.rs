@@ -11,6 +11,7 @@ pub fn snapshot(doc: &Document, address: &Address) -> FieldValue {
     match address {
         Address::Cell(c) => FieldValue::Cell(doc.cell(c).cloned()),
         Address::Prose(p) => FieldValue::Prose(doc.prose(p).to_string()),
+        Address::Meta(MetaField::NoStatistics) => FieldValue::Switch(doc.no_statistics),
         Address::Meta(_) => FieldValue::Meta(Box::new(doc.meta.clone())),
     }
 }
@@ -27,6 +28,7 @@ pub fn restore(doc: &mut Document, address: &Address, value: &FieldValue) {
             }
         }
         (_, FieldValue::Meta(meta)) => doc.meta = (**meta).clone(),
+        (_, FieldValue::Switch(on)) => doc.no_statistics = *on,
         // A mismatched pair cannot be produced by `snapshot`; ignore it.
         _ => {}
     }
@@ -70,11 +72,13 @@ pub fn is_coalescable(address: &Address) -> bool {
     match address {
         Address::Cell(_) => false,
         Address::Prose(_) => true,
-        Address::Meta(m) => !matches!(m, MetaField::Level | MetaField::Year),
+        Address::Meta(m) => {
+            !matches!(m, MetaField::Level | MetaField::Year | MetaField::NoStatistics)
+        }
     }
 }
 
-/// Every change between two documents (cells, prose, cover), for commands
+/// Every change between two documents (cells, prose, cover, switch), for commands
 /// like 空白单元格填 0 that touch many fields in one step.
 pub fn diff(before: &Document, after: &Document) -> Vec<Change> {
     let mut out = Vec::new();
@@ -107,6 +111,13 @@ pub fn diff(before: &Document, after: &Document) -> Vec<Change> {
             address: Address::Meta(MetaField::Unit),
             old: FieldValue::Meta(Box::new(before.meta.clone())),
             new: FieldValue::Meta(Box::new(after.meta.clone())),
+        });
+    }
+    if before.no_statistics != after.no_statistics {
+        out.push(Change {
+            address: Address::Meta(MetaField::NoStatistics),
+            old: FieldValue::Switch(before.no_statistics),
+            new: FieldValue::Switch(after.no_statistics),
         });
     }
     out

@@ -25,6 +25,8 @@ pub enum FieldValue {
     /// The whole cover block: small, and setting one metadata field may
     /// touch others (the title follows the unit), so it is kept whole.
     Meta(Box<Meta>),
+    /// A yes/no switch kept outside the cover block (本报告无统计表).
+    Switch(bool),
 }
 
 /// One field changed from `old` to `new`.

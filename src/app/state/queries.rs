@@ -45,6 +45,12 @@ impl EditorState {
         Some(format!("上年 {last}，{change}"))
     }
 
+    /// “本报告无统计表” is on and the template allows it: the tables are
+    /// neither shown nor checked.
+    pub fn statistics_skipped(&self) -> bool {
+        self.doc.no_statistics && self.template.statistics_optional
+    }
+
     /// (part key, errors, warnings) for the outline: `cover` first, then each
     /// part in template order. A finding counts in the part of its first cell.
     pub fn part_counts(&self) -> Vec<(String, usize, usize)> {

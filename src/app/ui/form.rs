@@ -9,8 +9,11 @@ use super::edit::{show_field, FieldSpec};
 use super::theme::Palette;
 use super::{table, Frame, View, COVER_KEY};
 use crate::app::state::Command;
-use crate::document::{Address, MetaField, UnitLevel};
+use crate::document::{edit, switch_text, Address, MetaField, UnitLevel, SWITCH_YES};
 use crate::template::Part;
+
+/// Shown in place of the tables when the report has none.
+pub const NO_STATISTICS_NOTE: &str = "本报告无统计表，统计表不填写、不校验。";
 
 /// Widest the form gets: long lines of Hanzi are hard to read.
 const MAX_FORM_WIDTH: f32 = 980.0;
@@ -41,14 +44,17 @@ fn heading(ui: &mut egui::Ui, view: &mut View, key: &str, text: &str) {
 
 fn cover(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
     heading(ui, view, COVER_KEY, "封面与署名");
-    let signoff = frame.state.template.signoff;
+    let template = &frame.state.template;
     egui::Grid::new("cover")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .min_col_width(90.0)
         .show(ui, |ui| {
-            for field in MetaField::ALL {
-                if field.is_signoff() && !signoff {
+            for field in edit::meta_fields(template) {
+                if field.is_switch() {
+                    ui.label("");
+                    switch_box(ui, frame, view, field);
+                    ui.end_row();
                     continue;
                 }
                 let label = ui.label(field.label()).id;
@@ -97,6 +103,21 @@ fn meta_hint(field: MetaField) -> &'static str {
     }
 }
 
+/// A yes/no field as a checkbox; toggling it is an ordinary, undoable edit.
+fn switch_box(ui: &mut egui::Ui, frame: &Frame, view: &mut View, field: MetaField) {
+    let address = Address::Meta(field);
+    let current = frame.state.doc.meta_text(field) == SWITCH_YES;
+    let mut on = current;
+    ui.checkbox(&mut on, field.label());
+    if on != current {
+        view.leave_edit();
+        view.send(Command::SetField {
+            address,
+            raw: switch_text(on).to_string(),
+        });
+    }
+}
+
 fn level_combo(ui: &mut egui::Ui, frame: &Frame, view: &mut View, label: Id) {
     let current = frame.state.doc.meta.level;
     let mut chosen = current;
@@ -126,9 +147,14 @@ fn part_section(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) 
         let palette = Palette::of_ui(ui);
         ui.label(RichText::new(&part.guidance).small().color(palette.weak));
     }
-    for t in &part.tables {
-        ui.add_space(4.0);
-        table::show(ui, frame, view, t);
+    if !part.tables.is_empty() && frame.state.statistics_skipped() {
+        let palette = Palette::of_ui(ui);
+        ui.label(RichText::new(NO_STATISTICS_NOTE).color(palette.weak));
+    } else {
+        for t in &part.tables {
+            ui.add_space(4.0);
+            table::show(ui, frame, view, t);
+        }
     }
     ui.add_space(14.0);
 }
