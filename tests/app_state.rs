@@ -3,6 +3,8 @@
 
 #[path = "app_state/files.rs"]
 mod files;
+#[path = "app_state/outline.rs"]
+mod outline;
 
 use std::time::{Duration, SystemTime};
 
@@ -37,6 +39,10 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
+    fixture_for(doc(), "gk2021")
+}
+
+fn fixture_for(doc: Document, template: &str) -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = ScriptedDialogs::new();
     let clock = ManualClock::new(start_time());
@@ -45,9 +51,9 @@ fn fixture() -> Fixture {
         dialogs: Box::new(dialogs.clone()),
         clock: clock.clock(),
     };
-    let template = nianbao::template::get("gk2021").expect("gk2021");
+    let template = nianbao::template::get(template).expect("template");
     Fixture {
-        state: EditorState::with_env(doc(), template, env),
+        state: EditorState::with_env(doc, template, env),
         dialogs,
         clock,
         dir,

@@ -424,3 +424,29 @@ fn export_has_the_reports_title_and_numbers() {
     let md = stdout(nianbao().arg("export").arg(&path).args(["--to", "md"]));
     assert!(md.contains("| 4321 |"), "{md}");
 }
+
+#[test]
+fn no_statistics_switch_only_on_legacy_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let modern = new_report(dir.path());
+    let out = set(&modern, "meta.no_statistics", "是");
+    assert!(!out.status.success());
+    assert!(stderr_of(&out).contains("统计表不可省略"), "{}", stderr_of(&out));
+    assert!(!stdout(nianbao().arg("cells").arg(&modern)).contains("meta.no_statistics"));
+
+    let legacy = dir.path().join("2015.ron");
+    nianbao()
+        .args(["new", "--template", "legacy-national", "--year", "2015"])
+        .args(["--unit", "某某镇", "--level", "乡镇", "-o"])
+        .arg(&legacy)
+        .assert()
+        .success();
+    let listing = stdout(nianbao().arg("cells").arg(&legacy));
+    assert!(listing.contains("meta.no_statistics\tmeta\t封面与署名\t本报告无统计表\t"));
+    assert_eq!(get(&legacy, "meta.no_statistics"), "否\n");
+    assert!(set(&legacy, "meta.no_statistics", "是").status.success());
+    assert_eq!(get(&legacy, "meta.no_statistics"), "是\n");
+    assert!(file::load(&legacy).unwrap().no_statistics);
+    let listing = stdout(nianbao().arg("cells").arg(&legacy));
+    assert!(listing.lines().all(|l| l.starts_with("meta.") || l.starts_with("prose.")));
+}

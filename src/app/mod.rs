@@ -59,7 +59,7 @@ impl NianbaoApp {
         }
         self.sync_focus(&ctx);
 
-        let marks = Marks::build(self.state.template, &self.state.report);
+        let marks = Marks::build(&self.state);
         let action = self.draw_panels(ui, &marks);
         if let Some(action) = action {
             self.perform(&ctx, action);

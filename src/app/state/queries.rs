@@ -52,31 +52,48 @@ impl EditorState {
     }
 
     /// (part key, errors, warnings) for the outline: `cover` first, then each
-    /// part in template order. A finding counts in the part of its first cell.
+    /// part in template order. A finding counts once in every part it
+    /// touches: a check across two tables belongs to both.
     pub fn part_counts(&self) -> Vec<(String, usize, usize)> {
         let mut out: Vec<(String, usize, usize)> = std::iter::once(COVER_PART.to_string())
             .chain(self.template.parts.iter().map(|p| p.key.clone()))
             .map(|k| (k, 0, 0))
             .collect();
-        let all = self.report.errors.iter().chain(self.report.warnings.iter());
-        for finding in all {
-            let part = self.finding_part(finding);
-            if let Some(entry) = out.iter_mut().find(|(k, _, _)| *k == part) {
-                match finding.severity {
-                    Severity::Error => entry.1 += 1,
-                    Severity::Warning => entry.2 += 1,
+        for finding in self.report.all() {
+            for part in self.finding_parts(finding) {
+                if let Some(entry) = out.iter_mut().find(|(k, _, _)| *k == part) {
+                    match finding.severity {
+                        Severity::Error => entry.1 += 1,
+                        Severity::Warning => entry.2 += 1,
+                    }
                 }
             }
         }
         out
     }
 
-    /// The outline part a finding belongs to.
+    /// Every outline part a finding touches, in the order of its cells; the
+    /// cover when it names no table cell.
+    pub fn finding_parts(&self, finding: &Finding) -> Vec<String> {
+        let mut parts: Vec<String> = Vec::new();
+        for cell in &finding.cells {
+            if let Some(part) = part_of_table(self.template, &cell.table) {
+                if !parts.contains(&part) {
+                    parts.push(part);
+                }
+            }
+        }
+        if parts.is_empty() {
+            parts.push(COVER_PART.to_string());
+        }
+        parts
+    }
+
+    /// The outline part a finding is shown under: the part of its first cell.
     pub fn finding_part(&self, finding: &Finding) -> String {
-        finding
-            .cells
-            .first()
-            .and_then(|c| part_of_table(self.template, &c.table))
+        self.finding_parts(finding)
+            .into_iter()
+            .next()
             .unwrap_or_else(|| COVER_PART.to_string())
     }
 

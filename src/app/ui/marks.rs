@@ -3,11 +3,10 @@
 
 use std::collections::HashMap;
 
+use crate::app::state::EditorState;
 use crate::document::CellRef;
-use crate::template::{Severity, Template};
-use crate::validate::{Finding, Report};
-
-use super::COVER_KEY;
+use crate::template::Severity;
+use crate::validate::Finding;
 
 /// The findings touching one cell.
 #[derive(Debug, Clone, Default)]
@@ -48,16 +47,20 @@ pub struct Marks {
 }
 
 impl Marks {
-    pub fn build(template: &Template, report: &Report) -> Marks {
-        let table_part: HashMap<&str, &str> = template
-            .tables()
-            .map(|(p, t)| (t.key.as_str(), p.key.as_str()))
-            .collect();
+    /// Cell marks from the report; per-part counts from the state, which
+    /// owns the rule for where a finding belongs.
+    pub fn build(state: &EditorState) -> Marks {
+        let report = &state.report;
         let mut marks = Marks {
             total: Counts {
                 errors: report.errors.len(),
                 warnings: report.warnings.len(),
             },
+            parts: state
+                .part_counts()
+                .into_iter()
+                .map(|(key, errors, warnings)| (key, Counts { errors, warnings }))
+                .collect(),
             ..Marks::default()
         };
         for (severity, list) in [
@@ -65,36 +68,13 @@ impl Marks {
             (Severity::Warning, &report.warnings),
         ] {
             for (i, finding) in list.iter().enumerate() {
-                marks.add(&table_part, severity, i, finding);
+                marks.mark_cells(severity, i, finding);
             }
         }
         marks
     }
 
-    fn add(
-        &mut self,
-        table_part: &HashMap<&str, &str>,
-        severity: Severity,
-        index: usize,
-        finding: &Finding,
-    ) {
-        let mut parts: Vec<&str> = finding
-            .cells
-            .iter()
-            .filter_map(|c| table_part.get(c.table.as_str()).copied())
-            .collect();
-        parts.sort_unstable();
-        parts.dedup();
-        if parts.is_empty() {
-            parts.push(COVER_KEY);
-        }
-        for part in parts {
-            let counts = self.parts.entry(part.to_string()).or_default();
-            match severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-            }
-        }
+    fn mark_cells(&mut self, severity: Severity, index: usize, finding: &Finding) {
         for cell in &finding.cells {
             let mark = self.cells.entry(cell.clone()).or_default();
             let list = match severity {
@@ -119,6 +99,8 @@ impl Marks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::state::COVER_PART as COVER_KEY;
+    use crate::validate::Report;
 
     fn finding(severity: Severity, cells: &[&str]) -> Finding {
         Finding {
@@ -132,7 +114,9 @@ mod tests {
     #[test]
     fn counts_per_part_and_marks_cells() {
         let template = crate::template::get("gk2021").unwrap();
-        let report = Report {
+        let doc = crate::document::Document::new("gk2021", "某镇", Default::default(), 2025);
+        let mut state = EditorState::with_env(doc, template, crate::app::state::Env::headless());
+        state.report = Report {
             errors: vec![finding(
                 Severity::Error,
                 &["t3.new.natural", "t3.total.natural"],
@@ -142,7 +126,7 @@ mod tests {
                 finding(Severity::Warning, &[]),
             ],
         };
-        let marks = Marks::build(template, &report);
+        let marks = Marks::build(&state);
         assert_eq!(
             marks.part("p3"),
             Counts {
