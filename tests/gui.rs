@@ -473,3 +473,35 @@ fn clicking_a_cell_then_typing_replaces_it() {
     press(&mut h, Key::Enter);
     assert_eq!(value(&h, "t3.new.natural"), Some(CellValue::Int(7)));
 }
+
+#[test]
+fn no_statistics_switch_hides_the_tables_and_their_warnings() {
+    let dialogs = ScriptedDialogs::new();
+    let template = nianbao::template::get("legacy-national").unwrap();
+    let doc = Document::new("legacy-national", "某某镇", UnitLevel::Township, 2015);
+    let env = Env {
+        dirs: None,
+        dialogs: Box::new(dialogs.clone()),
+        clock: system_clock(),
+    };
+    let mut h = harness(EditorState::with_env(doc, template, env));
+    h.run();
+    let table_warning = |h: &Harness<'_, NianbaoApp>| {
+        let report = &h.state().state.report;
+        report.warnings.iter().find(|f| !f.cells.is_empty()).cloned()
+    };
+    let blank = table_warning(&h).expect("an empty legacy report warns about its tables");
+    assert!(h.query_all_by_label_contains(&blank.message).count() > 0);
+    assert!(h.query_by_label_contains("统计表不填写、不校验").is_none());
+
+    h.get_by_label("本报告无统计表").click();
+    h.run();
+    assert!(h.state().state.doc.no_statistics);
+    assert!(table_warning(&h).is_none());
+    assert_eq!(h.query_all_by_label_contains(&blank.message).count(), 0);
+    assert!(h.query_by_label_contains("统计表不填写、不校验").is_some());
+
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(!h.state().state.doc.no_statistics);
+    assert!(table_warning(&h).is_some());
+}
