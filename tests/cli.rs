@@ -431,7 +431,11 @@ fn no_statistics_switch_only_on_legacy_templates() {
     let modern = new_report(dir.path());
     let out = set(&modern, "meta.no_statistics", "是");
     assert!(!out.status.success());
-    assert!(stderr_of(&out).contains("统计表不可省略"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("统计表不可省略"),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(!stdout(nianbao().arg("cells").arg(&modern)).contains("meta.no_statistics"));
 
     let legacy = dir.path().join("2015.ron");
@@ -448,5 +452,7 @@ fn no_statistics_switch_only_on_legacy_templates() {
     assert_eq!(get(&legacy, "meta.no_statistics"), "是\n");
     assert!(file::load(&legacy).unwrap().no_statistics);
     let listing = stdout(nianbao().arg("cells").arg(&legacy));
-    assert!(listing.lines().all(|l| l.starts_with("meta.") || l.starts_with("prose.")));
+    assert!(listing
+        .lines()
+        .all(|l| l.starts_with("meta.") || l.starts_with("prose.")));
 }

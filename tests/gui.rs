@@ -488,7 +488,11 @@ fn no_statistics_switch_hides_the_tables_and_their_warnings() {
     h.run();
     let table_warning = |h: &Harness<'_, NianbaoApp>| {
         let report = &h.state().state.report;
-        report.warnings.iter().find(|f| !f.cells.is_empty()).cloned()
+        report
+            .warnings
+            .iter()
+            .find(|f| !f.cells.is_empty())
+            .cloned()
     };
     let blank = table_warning(&h).expect("an empty legacy report warns about its tables");
     assert!(h.query_all_by_label_contains(&blank.message).count() > 0);

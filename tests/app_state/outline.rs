@@ -17,7 +17,10 @@ fn no_statistics_is_an_undoable_field() {
     let mut f = legacy_state();
     let state = &mut f.state;
     let blanks = state.report.warnings.len();
-    assert!(blanks > 0, "an empty legacy report warns about blank tables");
+    assert!(
+        blanks > 0,
+        "an empty legacy report warns about blank tables"
+    );
     set(state, "meta.no_statistics", "是");
     assert!(state.doc.no_statistics && state.statistics_skipped() && state.dirty);
     assert!(state.report.warnings.len() < blanks, "table warnings go");
@@ -58,7 +61,11 @@ fn a_finding_counts_in_every_part_it_touches() {
     f.state.report = Report {
         errors: vec![finding(
             Severity::Error,
-            &["t3.new.natural", "t4.cases.direct_upheld", "t3.total.natural"],
+            &[
+                "t3.new.natural",
+                "t4.cases.direct_upheld",
+                "t3.total.natural",
+            ],
         )],
         warnings: vec![finding(Severity::Warning, &[])],
     };
@@ -66,6 +73,10 @@ fn a_finding_counts_in_every_part_it_touches() {
     let of = |key: &str| counts.iter().find(|c| c.0 == key).map(|c| (c.1, c.2));
     assert_eq!(of("cover"), Some((0, 1)), "no cells: the cover");
     assert_eq!(of("p3"), Some((1, 0)), "counted once per part");
-    assert_eq!(of("p4"), Some((1, 0)), "a cross-table finding belongs to each");
+    assert_eq!(
+        of("p4"),
+        Some((1, 0)),
+        "a cross-table finding belongs to each"
+    );
     assert_eq!(of("p1"), Some((0, 0)));
 }

@@ -72,9 +72,10 @@ pub fn is_coalescable(address: &Address) -> bool {
     match address {
         Address::Cell(_) => false,
         Address::Prose(_) => true,
-        Address::Meta(m) => {
-            !matches!(m, MetaField::Level | MetaField::Year | MetaField::NoStatistics)
-        }
+        Address::Meta(m) => !matches!(
+            m,
+            MetaField::Level | MetaField::Year | MetaField::NoStatistics
+        ),
     }
 }
 

@@ -120,10 +120,12 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, template: &Template) -> Ou
 }
 
 const HELP: &str = "1. 文件 › 新建，或“从上年报告新建”：单位、年度和上年结转自动带入。\n\
-2. 逐项填写：数字格里直接输入，Tab / Enter 移到下一格，Esc 恢复原值。\n\
-3. 红色 ✖ 是勾稽关系错误，黄色 ⚠ 是提示；右侧“校验结果”逐条说明，点一下即可定位。\n\
-4. 空白的合计格显示灰色斜体的自动计算值；编辑 › 填入可计算的合计 可一次写入。\n\
-5. 文件 › 导出文本 / 导出 Markdown，用于印发和网站发布。Ctrl+S 保存。";
+2. 已在网站发布的往年报告：文件 › 导入已发布的报告…，选文件或粘贴全文，核对后导入，可作为上年报告。\n\
+3. 逐项填写：数字格里直接输入，Tab / Enter 移到下一格，Esc 恢复原值。\n\
+4. 红色 ✖ 是勾稽关系错误，黄色 ⚠ 是提示；右侧“校验结果”逐条说明，点一下即可定位。\n\
+5. 空白的合计格显示灰色斜体的自动计算值；编辑 › 填入可计算的合计 可一次写入。\n\
+6. 旧版格式的报告若本来就没有统计表，在“封面与署名”中勾选“本报告无统计表”：统计表不填写、不校验。\n\
+7. 文件 › 导出文本 / 导出 Markdown，用于印发和网站发布。Ctrl+S 保存。";
 
 fn close_button(ui: &mut egui::Ui, text: &str) -> Outcome {
     ui.add_space(8.0);
@@ -220,5 +222,14 @@ mod tests {
         form.year = "2025".into();
         form.unit = "  ".into();
         assert_eq!(form.spec().unwrap_err(), "请填写单位名称");
+    }
+
+    /// The help names the menu item and the switch by their on-screen words.
+    #[test]
+    fn help_uses_the_words_on_screen() {
+        assert!(HELP.contains("文件 › 导入已发布的报告…"));
+        assert!(HELP.contains(crate::document::MetaField::NoStatistics.label()));
+        assert!(HELP.contains("统计表不填写、不校验"));
+        assert!(super::super::form::NO_STATISTICS_NOTE.contains("统计表不填写、不校验"));
     }
 }
