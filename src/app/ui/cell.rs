@@ -116,6 +116,10 @@ fn tooltip(ui: &mut egui::Ui, frame: &Frame, spec: &CellSpec, computed: Option<&
     let doc = &frame.state.doc;
     let current = doc.cell(spec.cell);
     match (current, computed) {
+        // A written answer rarely fits its cell: show it whole.
+        (Some(value), _) if spec.kind == CellKind::Text => {
+            ui.label(value.to_string());
+        }
         (None, Some(value)) => {
             ui.label(
                 RichText::new(format!("未填写，自动计算：{value}"))

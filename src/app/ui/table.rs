@@ -11,18 +11,26 @@ use super::cell::{self, CellSpec};
 use super::theme::Palette;
 use super::{Frame, View};
 use crate::document::CellRef;
-use crate::template::{Column, Table};
+use crate::template::{CellKind, Column, Table};
 
 const PAD: f32 = 5.0;
 const ROW_MIN_H: f32 = 30.0;
 const INDENT: f32 = 16.0;
 const MIN_COL_W: f32 = 54.0;
 const MAX_COL_W: f32 = 140.0;
+const MAX_TEXT_COL_W: f32 = 260.0;
+
+fn has_text_cells(table: &Table) -> bool {
+    table.cells().iter().any(|c| c.kind == CellKind::Text)
+}
 
 /// One header box: its text and where it sits in columns and levels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeaderBox<'t> {
     pub label: &'t str,
+    /// A leaf column's own unit where it differs from the table's
+    /// (采购总金额 in 万元 under 单位：件).
+    pub unit: Option<&'t str>,
     /// First leaf column and number of leaf columns covered.
     pub first: usize,
     pub span: usize,
@@ -40,14 +48,35 @@ pub fn header_boxes(table: &Table) -> (Vec<HeaderBox<'_>>, usize) {
     if let Some(title) = &table.header_title {
         out.push(HeaderBox {
             label: title,
+            unit: None,
             first: 0,
             span: table.leaf_columns().len(),
             level: 0,
             depth: 1,
         });
     }
-    place(&table.columns, top, levels, &mut 0, &mut out);
+    let at = Placing {
+        levels,
+        table_unit: table.unit.as_deref(),
+    };
+    place(&table.columns, top, &at, &mut 0, &mut out);
     (out, levels)
+}
+
+impl HeaderBox<'_> {
+    /// The words in the box: `采购总金额（万元）` when the column has its own unit.
+    pub fn text(&self) -> String {
+        match self.unit {
+            Some(unit) => format!("{}（{unit}）", self.label),
+            None => self.label.to_string(),
+        }
+    }
+}
+
+/// What every level of the header placement needs to know.
+struct Placing<'t> {
+    levels: usize,
+    table_unit: Option<&'t str>,
 }
 
 fn leaf_count(col: &Column) -> usize {
@@ -61,19 +90,20 @@ fn leaf_count(col: &Column) -> usize {
 fn place<'t>(
     cols: &'t [Column],
     level: usize,
-    levels: usize,
+    at: &Placing<'t>,
     next: &mut usize,
     out: &mut Vec<HeaderBox<'t>>,
 ) {
     for col in cols {
         let span = leaf_count(col);
-        let depth = if col.children.is_empty() {
-            levels - level
-        } else {
-            1
-        };
+        let leaf = col.children.is_empty();
+        let depth = if leaf { at.levels - level } else { 1 };
         out.push(HeaderBox {
             label: &col.label,
+            unit: col
+                .unit
+                .as_deref()
+                .filter(|u| leaf && Some(*u) != at.table_unit),
             first: *next,
             span,
             level,
@@ -82,7 +112,7 @@ fn place<'t>(
         if col.children.is_empty() {
             *next += 1;
         } else {
-            place(&col.children, level + 1, levels, next, out);
+            place(&col.children, level + 1, at, next, out);
         }
     }
 }
@@ -110,7 +140,13 @@ impl Widths {
         } else {
             0.0
         };
-        let col = ((available - label_budget - unit) / n).clamp(MIN_COL_W, MAX_COL_W);
+        // A written answer (申请公开的主要内容) needs more room than a number.
+        let max_col = if has_text_cells(table) {
+            MAX_TEXT_COL_W
+        } else {
+            MAX_COL_W
+        };
+        let col = ((available - label_budget - unit) / n).clamp(MIN_COL_W, max_col);
         let label = if has_labels {
             (available - unit - col * n).clamp(180.0, 420.0)
         } else {
@@ -187,7 +223,16 @@ fn header(ui: &mut egui::Ui, table: &Table, w: &Widths, palette: &Palette) {
     let value_x = w.label + w.unit;
     let galleys: Vec<_> = boxes
         .iter()
-        .map(|b| galley_padded(ui, b.label, w.col * b.span as f32, 2.0, font.clone(), false))
+        .map(|b| {
+            galley_padded(
+                ui,
+                &b.text(),
+                w.col * b.span as f32,
+                2.0,
+                font.clone(),
+                false,
+            )
+        })
         .collect();
     let mut heights = vec![24.0_f32; levels.max(1)];
     for (b, g) in boxes.iter().zip(&galleys).filter(|(b, _)| b.depth == 1) {
@@ -284,6 +329,9 @@ fn body(
                 Pos2::new(rect.left() + w.label, rect.top()),
                 Vec2::new(w.unit, h),
             );
+            if fr.row.group {
+                painter.rect_filled(r, 0.0, palette.group_bg);
+            }
             painter.rect_stroke(r, 0.0, stroke, egui::StrokeKind::Middle);
             let unit = leaves
                 .first()
@@ -377,6 +425,37 @@ mod tests {
         let w = Widths::for_table(t("t4"), 860.0, 15);
         assert_eq!(w.label, 0.0);
         assert!(w.total(15) <= 860.5, "{w:?}");
+    }
+
+    #[test]
+    fn a_column_with_its_own_unit_says_so() {
+        let t2019 = crate::template::get("gk2019").unwrap();
+        let buying = t2019
+            .tables()
+            .map(|(_, t)| t)
+            .find(|t| {
+                t.leaf_columns()
+                    .iter()
+                    .any(|c| c.column.label == "采购总金额")
+            })
+            .unwrap();
+        let (boxes, _) = header_boxes(buying);
+        let texts: Vec<String> = boxes.iter().map(HeaderBox::text).collect();
+        assert!(
+            texts.contains(&"采购总金额（万元）".to_string()),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"采购项目数量".to_string()), "{texts:?}");
+    }
+
+    #[test]
+    fn a_written_answer_gets_a_wider_column() {
+        let legacy = crate::template::get("legacy-national").unwrap();
+        let stat = legacy.table("stat").unwrap();
+        assert!(has_text_cells(stat) && !has_text_cells(t("t3")));
+        let w = Widths::for_table(stat, 860.0, 1);
+        assert!(w.col > MAX_COL_W && w.total(1) <= 860.5, "{w:?}");
+        assert!(w.label >= 380.0, "long indicator labels keep room: {w:?}");
     }
 
     #[test]
