@@ -1,29 +1,82 @@
-//! `nianbao import`: a published report (HTML, Markdown or text) into a
-//! report file. Placeholder until the importer lands.
+//! `nianbao import`: read a report published elsewhere (HTML, Markdown,
+//! text), say what was matched and what was not and why, and optionally
+//! write the document.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Args;
+use crate::import::{self, Import};
+use crate::template;
 
-#[derive(Args, Debug)]
-pub struct ImportArgs {
-    /// 已发布的年报（网页、Markdown 或文本文件）
-    #[arg(value_name = "输入文件")]
-    pub input: PathBuf,
-    /// 保存位置
-    #[arg(short = 'o', long = "output", value_name = "文件")]
-    pub output: Option<PathBuf>,
-    /// 模板编号（如 gk2021）；默认自动判断
-    #[arg(long, value_name = "模板")]
-    pub template: Option<String>,
-    /// 输入格式：html、md 或 txt；默认按扩展名判断
-    #[arg(long, value_name = "格式")]
-    pub format: Option<String>,
+/// How the import report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// 中文说明
+    Text,
+    /// JSON 数据（与文字说明内容相同）
+    Json,
 }
 
+/// 导入已发布的报告（网页 .html/.htm、Markdown .md、文本 .txt）
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// 要导入的文件
+    pub input: PathBuf,
+    /// 把导入的文档保存到此文件（.ron）
+    #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+    /// 模板：auto（按表格和年度自动识别），或 gk2021、gk2019、legacy-national、legacy-provincial
+    #[arg(long, default_value = "auto")]
+    pub template: String,
+    /// 说明的格式
+    #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
+    pub format: ImportFormat,
+}
+
+/// Run the subcommand: 0 when a document was produced, 2 when the input (or
+/// the template name) cannot be used, 1 when the document cannot be written.
 pub fn run(args: ImportArgs) -> ExitCode {
-    let _ = args;
-    eprintln!("导入功能尚在开发 (import is not implemented yet)");
-    ExitCode::from(2)
+    let forced = match args.template.as_str() {
+        "auto" => None,
+        id if template::get(id).is_some() => Some(id),
+        id => {
+            let ids: Vec<&str> = template::all().iter().map(|t| t.id.as_str()).collect();
+            eprintln!(
+                "没有模板“{id}”，可用：auto、{} (unknown template: {id})",
+                ids.join("、")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let imported = match import::import_file_as(&args.input, forced) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match args.format {
+        ImportFormat::Text => print!("{}", imported.report_text()),
+        ImportFormat::Json => match serde_json::to_string_pretty(&imported) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("无法生成 JSON 说明 (JSON serialization failed: {e})");
+                return ExitCode::from(1);
+            }
+        },
+    }
+    if let Some(out) = &args.output {
+        if let Err(e) = write(&imported, out) {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+        if args.format == ImportFormat::Text {
+            println!("\n已保存：{}", out.display());
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn write(imported: &Import, out: &Path) -> Result<(), String> {
+    crate::document::file::save(&imported.document, out).map_err(|e| e.to_string())
 }

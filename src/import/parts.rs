@@ -1,0 +1,287 @@
+//! Splitting the text into the template's parts by their headings.
+//!
+//! Current templates have fixed headings, matched exactly (after folding).
+//! Legacy reports worded their headings freely (概述 / 主动公开政府信息情况 …),
+//! so a heading-shaped line is mapped to the part whose heading it resembles
+//! most, when one clearly wins. A heading that maps to no part stays in the
+//! prose as text, so nothing is lost.
+
+use crate::template::Template;
+
+use super::labels::{norm, similarity};
+use super::report::Unplaced;
+use super::text_tables::{cell_lines_to_rows, looks_like_cell_lines, Block};
+
+/// Least similarity for a free-worded heading to map to a part.
+const MIN_SIMILARITY: f64 = 0.4;
+/// How much the best part must beat the runner-up.
+const MARGIN: f64 = 0.1;
+
+/// A table row with the part it was found under.
+#[derive(Debug, Clone)]
+pub struct PartRow {
+    pub part: Option<usize>,
+    pub cells: Vec<String>,
+    pub grid: usize,
+}
+
+/// The text sorted into parts.
+#[derive(Debug, Default)]
+pub struct Split {
+    /// Text before the first heading.
+    pub opening: Vec<String>,
+    /// Prose lines per part index.
+    pub prose: Vec<Vec<String>>,
+    pub rows: Vec<PartRow>,
+    pub unplaced: Vec<Unplaced>,
+    /// Headings found, with the part each went to (for the report).
+    pub headings: Vec<(String, Option<usize>)>,
+    /// A first section heading taken as the first part although it names no part.
+    pub first_section: Option<String>,
+}
+
+fn looks_like_heading(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    if n > 40 || n < 3 || t.ends_with(['。', '；', ';', '：', ':', '，', ',']) {
+        return false;
+    }
+    let first_numeral = t
+        .chars()
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c));
+    let head: String = t.chars().take(4).collect();
+    first_numeral && (head.contains('、') || head.contains('.') || head.contains('．'))
+}
+
+/// The report's first section heading (一、… or 1、…) when it names no part:
+/// legacy reports open with their overview, whatever they call it.
+fn is_first_section(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    (t.starts_with("一、") || t.starts_with("1、") || t.starts_with("一.") || t.starts_with("1."))
+        && (3..=40).contains(&n)
+        && !t.ends_with(['。', '；', ';', '：', ':', '，', ','])
+}
+
+/// Which part a line heads, if any.
+pub fn heading_part(template: &Template, line: &str) -> Option<usize> {
+    let keys: Vec<String> = template.parts.iter().map(|p| norm(&p.heading)).collect();
+    heading_part_keyed(template, &keys, line)
+}
+
+fn heading_part_keyed(template: &Template, keys: &[String], line: &str) -> Option<usize> {
+    if line.chars().count() > 80 {
+        return None; // a paragraph, not a heading
+    }
+    let key = norm(line);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(i) = keys.iter().position(|k| *k == key) {
+        return Some(i);
+    }
+    if !looks_like_heading(line) {
+        return None;
+    }
+    let mut scored: Vec<(f64, usize)> = template
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (similarity(line, &p.heading), i))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let best = scored.first()?;
+    let second = scored.get(1).map_or(0.0, |s| s.0);
+    (best.0 >= MIN_SIMILARITY && best.0 - second >= MARGIN).then_some(best.1)
+}
+
+/// Sort blocks into opening, parts and table rows.
+pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
+    let mut out = Split {
+        prose: vec![Vec::new(); template.parts.len()],
+        ..Split::default()
+    };
+    let mut current: Option<usize> = None;
+    let mut pending: Vec<String> = Vec::new();
+    let mut extra_grid = 1_000_000usize;
+    let keys: Vec<String> = template.parts.iter().map(|p| norm(&p.heading)).collect();
+    for block in blocks {
+        match block {
+            Block::Line(line) => {
+                if let Some(p) = heading_part_keyed(template, &keys, &line) {
+                    flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
+                    out.headings.push((line.clone(), Some(p)));
+                    current = Some(p);
+                    if !out.prose[p].is_empty() {
+                        // A second report heading for the same part: keep it as text.
+                        pending.push(line);
+                    }
+                } else if current.is_none() && out.headings.is_empty() && is_first_section(&line) {
+                    flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
+                    out.headings.push((line.clone(), Some(0)));
+                    current = Some(0);
+                    out.first_section = Some(line.clone());
+                    if !out.prose[0].is_empty() {
+                        pending.push(line);
+                    }
+                } else {
+                    if looks_like_heading(&line) {
+                        out.headings.push((line.clone(), None));
+                    }
+                    pending.push(line);
+                }
+            }
+            Block::Row { cells, grid } => {
+                flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
+                out.rows.push(PartRow {
+                    part: current,
+                    cells,
+                    grid,
+                });
+            }
+        }
+    }
+    flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
+    out
+}
+
+/// Whether a line starts a new item (（一）, 1., 一是 …) rather than continuing.
+fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut cs = t.chars();
+    match cs.next() {
+        Some('（' | '(' | '【' | '[' | '#' | '-' | '*' | '>') => true,
+        Some(c) if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) => cs
+            .take(3)
+            .any(|c| matches!(c, '.' | '．' | '、' | '是' | ')' | '）')),
+        _ => false,
+    }
+}
+
+/// Rejoin sentences a PDF page or column break cut in two: a long line that
+/// does not end a sentence, followed by one that does not start an item.
+pub fn join_broken_lines(lines: Vec<String>) -> Vec<String> {
+    const ENDS: &[char] = &[
+        '。', '！', '？', '!', '?', '；', ';', '：', ':', '…', '”', '"', '」', '）', ')',
+    ];
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(prev) = out.last_mut() {
+            let n = prev.chars().count();
+            let subheading = n <= 40 && starts_item(prev);
+            let broken = n >= 20 && !subheading && !prev.trim_end().ends_with(ENDS);
+            if broken && !starts_item(&line) && prev.len() < 1_000_000 {
+                prev.push_str(line.trim_start());
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Put a run of text lines where it belongs: the opening, a part's prose, or
+/// (in a part with tables) rows of a table copied one cell per line.
+fn flush_lines(
+    template: &Template,
+    part: Option<usize>,
+    pending: &mut Vec<String>,
+    out: &mut Split,
+    extra_grid: &mut usize,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    let lines = std::mem::take(pending);
+    let Some(p) = part else {
+        out.opening.extend(join_broken_lines(lines));
+        return;
+    };
+    let def = &template.parts[p];
+    let has_tables = !def.tables.is_empty();
+    if has_tables && (!def.prose || looks_like_cell_lines(&lines)) && looks_like_cell_lines(&lines)
+    {
+        *extra_grid += 1;
+        for b in cell_lines_to_rows(&lines, *extra_grid) {
+            if let Block::Row { cells, grid } = b {
+                out.rows.push(PartRow {
+                    part: Some(p),
+                    cells,
+                    grid,
+                });
+            }
+        }
+        return;
+    }
+    if def.prose {
+        out.prose[p].extend(join_broken_lines(lines));
+        return;
+    }
+    if has_tables {
+        // Table titles and header lines of a table copied one cell per line
+        // carry no number; anything else in a table-only part is reported.
+        *extra_grid += 1;
+        for line in lines {
+            out.rows.push(PartRow {
+                part: Some(p),
+                cells: vec![line],
+                grid: *extra_grid,
+            });
+        }
+        return;
+    }
+    for line in lines {
+        out.unplaced.push(Unplaced::text(
+            &line,
+            &def.heading,
+            "该部分在模板中没有正文，这段文字未导入",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_headings_split_parts() {
+        let t = crate::template::get("gk2021").expect("gk2021");
+        let blocks = vec![
+            Block::Line("开头。".into()),
+            Block::Line("一、总体情况".into()),
+            Block::Line("正文一。".into()),
+            Block::Line("五、存在的主要问题及改进情况".into()),
+            Block::Line("正文五。".into()),
+        ];
+        let s = split(t, blocks);
+        assert_eq!(s.opening, vec!["开头。"]);
+        assert_eq!(s.prose[0], vec!["正文一。"]);
+        assert_eq!(s.prose[4], vec!["正文五。"]);
+    }
+
+    #[test]
+    fn broken_sentences_rejoin() {
+        let lines = [
+            "公开了涉及部门概况的信息和其他各类信息的内容，涉及部门概",
+            "况、法律法规。",
+            "（一）下一项。",
+            "短行",
+            "另一行。",
+        ];
+        let joined = join_broken_lines(lines.iter().map(|s| s.to_string()).collect());
+        assert_eq!(joined.len(), 4);
+        assert!(joined[0].ends_with("部门概况、法律法规。"));
+    }
+
+    #[test]
+    fn free_headings_need_a_clear_winner() {
+        let t = crate::template::get("gk2021").expect("gk2021");
+        assert_eq!(
+            heading_part(t, "八、政府信息公开工作存在的主要问题及改进情况"),
+            Some(4)
+        );
+        assert_eq!(heading_part(t, "一、概述"), None);
+        assert_eq!(heading_part(t, "一是建立健全信息公开工作制度。"), None);
+    }
+}
