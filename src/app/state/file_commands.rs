@@ -1,0 +1,313 @@
+//! File commands: open, new, save, export, link last year, autosave and
+//! recovery. Failures become a modal error; the document in memory is never
+//! touched by a failure.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::document::Document;
+use crate::template::Template;
+
+use super::files::FileKind;
+use super::pending::Pending;
+use super::{autosave, fallback, Command, EditorState, StatusMessage, AUTOSAVE_INTERVAL};
+
+/// Shown under every save failure: the clerk must know nothing is lost.
+const NOT_LOST: &str = "文档仍在编辑器中，修改没有丢失。可以用“另存为”保存到其他位置。";
+
+impl EditorState {
+    pub(super) fn apply_file_command(&mut self, cmd: Command) {
+        match cmd {
+            Command::New(_)
+            | Command::Open(_)
+            | Command::OpenDialog
+            | Command::NewFromLastYear(_)
+            | Command::NewFromLastYearDialog
+                if !self.guard_discard(&cmd) => {}
+            Command::New(spec) => match crate::template::get(&spec.template) {
+                Some(t) => {
+                    let doc = Document::new(&t.id, &spec.unit, spec.level, spec.year);
+                    self.replace_document(doc, t, None, false);
+                    self.status = Some(StatusMessage::info("已新建报告。"));
+                }
+                None => self.show_error(
+                    "无法新建",
+                    format!("没有这个模板 (unknown template): {}", spec.template),
+                    false,
+                ),
+            },
+            Command::Open(path) => self.open(&path),
+            Command::OpenDialog => {
+                if let Some(p) = self.dialogs.open("打开年报文件", FileKind::Report) {
+                    self.open(&p);
+                }
+            }
+            Command::NewFromLastYear(path) => self.new_from_last_year(&path),
+            Command::NewFromLastYearDialog => {
+                if let Some(p) = self.dialogs.open("选择上年的年报文件", FileKind::Report)
+                {
+                    self.new_from_last_year(&p);
+                }
+            }
+            Command::Save => self.save_current(),
+            Command::SaveAs(path) => self.save_to(&path),
+            Command::SaveAsDialog => self.save_as_dialog(),
+            Command::ExportText(path) => self.export(&path, FileKind::Text),
+            Command::ExportMarkdown(path) => self.export(&path, FileKind::Markdown),
+            Command::ExportTextDialog => self.export_dialog(FileKind::Text),
+            Command::ExportMarkdownDialog => self.export_dialog(FileKind::Markdown),
+            Command::LinkLastYear(path) => self.link_last_year(&path),
+            Command::LinkLastYearDialog => {
+                if let Some(p) = self.dialogs.open("选择上年的年报文件", FileKind::Report)
+                {
+                    self.link_last_year(&p);
+                }
+            }
+            Command::RestoreRecovery => {
+                if let Some(Pending::Recovery(copy)) = self.pending.take() {
+                    self.restore_recovery(copy);
+                }
+            }
+            Command::DiscardRecovery => {
+                if let Some(Pending::Recovery(copy)) = self.pending.take() {
+                    self.discard_recovery(copy);
+                }
+            }
+            // Editing commands are handled in `apply`.
+            _ => {}
+        }
+    }
+
+    fn load_with_template(&mut self, path: &Path) -> Option<(Document, &'static Template)> {
+        let doc = match fallback::load(path) {
+            Ok(doc) => doc,
+            Err(e) => {
+                self.show_error("无法打开文件", e, false);
+                return None;
+            }
+        };
+        match crate::template::get(&doc.template) {
+            Some(t) => Some((doc, t)),
+            None => {
+                self.show_error(
+                    "无法打开文件",
+                    format!(
+                        "文件使用了本程序不认识的模板 {} (unknown template)",
+                        doc.template
+                    ),
+                    false,
+                );
+                None
+            }
+        }
+    }
+
+    fn open(&mut self, path: &Path) {
+        let Some((doc, t)) = self.load_with_template(path) else {
+            return;
+        };
+        self.replace_document(doc, t, Some(path.to_path_buf()), false);
+        self.remember(path);
+        self.status = Some(StatusMessage::info(format!("已打开 {}", path.display())));
+    }
+
+    fn new_from_last_year(&mut self, path: &Path) {
+        let Some((prev, _)) = self.load_with_template(path) else {
+            return;
+        };
+        let doc = fallback::carry_forward(&prev, path);
+        let Some(t) = crate::template::get(&doc.template) else {
+            return;
+        };
+        self.replace_document(doc, t, None, true);
+        self.status = Some(StatusMessage::info(format!(
+            "已从 {} 年报告新建 {} 年报告，请核对并改写正文。",
+            prev.meta.year, self.doc.meta.year
+        )));
+    }
+
+    fn link_last_year(&mut self, path: &Path) {
+        let Some((prev, _)) = self.load_with_template(path) else {
+            return;
+        };
+        fallback::link_previous(&mut self.doc, &prev, path);
+        let now = self.now();
+        self.changed_outside_history(now);
+        self.refresh();
+        self.status = Some(StatusMessage::info(format!(
+            "已关联 {} 年报告，跨年度核对已启用。",
+            prev.meta.year
+        )));
+    }
+
+    /// 保存: to the current path, or ask where (另存为).
+    pub(super) fn save_current(&mut self) {
+        match self.path.clone() {
+            Some(p) => self.save_to(&p),
+            None => self.save_as_dialog(),
+        }
+    }
+
+    fn save_as_dialog(&mut self) {
+        let name = fallback::default_file_name(&self.doc, "ron");
+        let dir = self.document_dir();
+        let chosen = self
+            .dialogs
+            .save("另存为", &name, dir.as_deref(), FileKind::Report);
+        if let Some(p) = chosen {
+            self.save_to(&p);
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        if let Err(e) = fallback::save(&self.doc, path) {
+            self.show_error("保存失败", format!("{e}\n{NOT_LOST}"), true);
+            return;
+        }
+        // Both the copy under the old name and one under the new name go.
+        self.remove_own_recovery();
+        self.path = Some(path.to_path_buf());
+        self.remove_own_recovery();
+        let now = self.now();
+        self.mark_saved(now);
+        self.remember(path);
+        self.status = Some(StatusMessage::info(format!("已保存到 {}", path.display())));
+    }
+
+    fn document_dir(&self) -> Option<PathBuf> {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
+    fn export_dialog(&mut self, kind: FileKind) {
+        let name = fallback::default_file_name(&self.doc, kind.extension());
+        let title = match kind {
+            FileKind::Markdown => "导出 Markdown",
+            _ => "导出文本",
+        };
+        let dir = self.document_dir();
+        if let Some(p) = self.dialogs.save(title, &name, dir.as_deref(), kind) {
+            self.export(&p, kind);
+        }
+    }
+
+    fn export(&mut self, path: &Path, kind: FileKind) {
+        let text = match kind {
+            FileKind::Markdown => crate::export::to_markdown(&self.doc, self.template),
+            _ => crate::export::to_text(&self.doc, self.template),
+        };
+        match fallback::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                self.status = Some(StatusMessage::info(format!("已导出到 {}", path.display())))
+            }
+            Err(e) => self.show_error("导出失败", e, false),
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.settings.remember(&path);
+        self.save_settings();
+    }
+
+    /// Write settings (最近打开, view options); the UI calls this on exit too.
+    pub fn save_settings(&mut self) {
+        if let Some(dirs) = &self.dirs {
+            if let Err(e) = self.settings.save(dirs) {
+                self.status = Some(StatusMessage::error(format!("无法保存设置：{e}")));
+            }
+        }
+    }
+
+    /// 最近打开, newest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.settings.recent
+    }
+
+    /// Called by the UI every frame or on a timer: writes the recovery copy
+    /// when due.
+    pub fn tick(&mut self, now: SystemTime) {
+        if self.needs_autosave(now) {
+            self.autosave_now(now);
+        }
+    }
+
+    /// Whether a recovery copy is due: unsaved changes not yet copied, and
+    /// 30 s since they began or since the last copy.
+    pub fn needs_autosave(&self, now: SystemTime) -> bool {
+        let due = self
+            .autosave_base
+            .and_then(|b| now.duration_since(b).ok())
+            .is_some_and(|d| d >= AUTOSAVE_INTERVAL);
+        self.dirs.is_some() && self.dirty && self.generation != self.autosaved_generation && due
+    }
+
+    /// Write the recovery copy now.
+    pub fn autosave_now(&mut self, now: SystemTime) {
+        let Some(dirs) = &self.dirs else {
+            return;
+        };
+        self.autosave_base = Some(now);
+        match autosave::write(&dirs.recovery_dir(), &self.doc, self.path.as_deref(), now) {
+            Ok(()) => {
+                self.autosaved_generation = self.generation;
+                self.last_autosave = Some(now);
+            }
+            Err(e) => {
+                self.status = Some(StatusMessage::error(format!("自动保存失败：{e}")));
+            }
+        }
+    }
+
+    /// Remove this document's recovery copy (saved or discarded).
+    pub(super) fn remove_own_recovery(&mut self) {
+        if let Some(dirs) = &self.dirs {
+            autosave::remove(&dirs.recovery_dir(), self.path.as_deref());
+        }
+    }
+
+    /// Show the next recovery copy found at start-up, if any.
+    pub(super) fn offer_next_recovery(&mut self) {
+        if let Some(copy) = self.recovery_queue.pop() {
+            self.pending = Some(Pending::Recovery(copy));
+        }
+    }
+
+    /// The recovery copy being offered.
+    pub fn recovery_offer(&self) -> Option<&super::RecoveryCopy> {
+        match &self.pending {
+            Some(Pending::Recovery(copy)) => Some(copy),
+            _ => None,
+        }
+    }
+
+    pub(super) fn restore_recovery(&mut self, copy: super::RecoveryCopy) {
+        let doc = match copy.load() {
+            Ok(doc) => doc,
+            Err(e) => {
+                self.show_error("无法恢复", format!("自动保存的副本无法读取。{e}"), false);
+                return;
+            }
+        };
+        let Some(t) = crate::template::get(&doc.template) else {
+            self.show_error(
+                "无法恢复",
+                "副本使用了未知的模板 (unknown template)".into(),
+                false,
+            );
+            return;
+        };
+        self.replace_document(doc, t, copy.info.original.clone(), true);
+        // The copy on disk is this very state: no autosave due until the next edit.
+        self.autosaved_generation = self.generation;
+        self.last_autosave = Some(copy.written());
+        self.status = Some(StatusMessage::info("已恢复自动保存的副本，请检查后保存。"));
+    }
+
+    pub(super) fn discard_recovery(&mut self, copy: super::RecoveryCopy) {
+        copy.remove();
+        self.offer_next_recovery();
+    }
+}

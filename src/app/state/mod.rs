@@ -1,0 +1,532 @@
+//! Editor state (编辑器状态): everything the window shows, and every command a
+//! clerk can give, without any drawing. The UI reads this and sends
+//! [`Command`]s; tests drive it directly.
+
+mod autosave;
+mod clock;
+mod fallback;
+mod fields;
+mod file_commands;
+mod files;
+mod history;
+mod navigation;
+mod paste;
+mod pending;
+mod queries;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use crate::document::{Address, CellRef, CellValue, Document, UnitLevel};
+use crate::template::Template;
+use crate::validate::Report;
+
+pub use autosave::{key_for, Recovery, RecoveryCopy, RecoveryInfo, AUTOSAVE_INTERVAL};
+pub use clock::{deadline_notice, hhmm, system_clock, Clock, Date, ManualClock};
+pub use files::{
+    AppDirs, FileDialogs, FileKind, RfdDialogs, ScriptedDialogs, Settings, RECENT_LIMIT, ZOOM_MAX,
+    ZOOM_MIN, ZOOM_STEP,
+};
+pub use history::{Change, FieldValue, History, Step, COALESCE_WINDOW, HISTORY_LIMIT};
+pub use navigation::COVER_PART;
+pub use paste::{parse_block, PasteOutcome, Refusal};
+pub use pending::{Answer, Deferred, Pending};
+
+/// A direction for keyboard movement in a table grid (Tab, Enter, arrows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Tab / →
+    Next,
+    /// Shift+Tab / ←
+    Prev,
+    /// Enter / ↓
+    Down,
+    /// Shift+Enter / ↑
+    Up,
+}
+
+/// What the 新建 dialog collects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewReportSpec {
+    pub template: String,
+    pub year: u16,
+    pub unit: String,
+    pub level: UnitLevel,
+}
+
+/// A command from the menu, a shortcut or the form. Every state change goes
+/// through [`EditorState::apply`] so it is undoable, validated and testable.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Commit text typed into a field (cell, prose or metadata); parsed by the
+    /// core's input rules. A refused value keeps the old one and sets the status.
+    SetField {
+        address: Address,
+        raw: String,
+    },
+    /// Paste a tab/newline separated block (from Excel/WPS) starting at a cell.
+    Paste {
+        at: CellRef,
+        text: String,
+    },
+    Undo,
+    Redo,
+    /// 空白单元格填 0
+    FillBlanksWithZero,
+    /// 填入可计算的合计
+    FillTotals,
+    /// Move focus to a field (problems panel click, outline click, mouse).
+    Focus(Address),
+    /// Keyboard movement from the focused cell.
+    Move(Direction),
+    /// Show a part of the outline (`cover`, `p1` …).
+    ShowPart(String),
+    New(NewReportSpec),
+    /// 从上年报告新建
+    NewFromLastYear(PathBuf),
+    /// 从上年报告新建, asking for the file.
+    NewFromLastYearDialog,
+    Open(PathBuf),
+    /// 打开…: ask for the file.
+    OpenDialog,
+    Save,
+    SaveAs(PathBuf),
+    /// 另存为…: ask for the path.
+    SaveAsDialog,
+    ExportText(PathBuf),
+    ExportMarkdown(PathBuf),
+    /// 导出文本…: ask for the path.
+    ExportTextDialog,
+    /// 导出 Markdown…: ask for the path.
+    ExportMarkdownDialog,
+    /// Link last year's file for the cross-year checks and the comparison hover.
+    LinkLastYear(PathBuf),
+    LinkLastYearDialog,
+    /// Restore the recovery copy offered at start-up.
+    RestoreRecovery,
+    DiscardRecovery,
+    /// 放大 / 缩小 / 100%
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// 问题面板
+    ToggleProblems,
+    /// 与上年对比
+    TogglePrevious,
+    /// 浅色 / 深色
+    ToggleDark,
+}
+
+/// A message for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl StatusMessage {
+    pub fn info(text: impl Into<String>) -> StatusMessage {
+        StatusMessage {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> StatusMessage {
+        StatusMessage {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}
+
+/// What the editor needs from the outside world; tests swap every part.
+pub struct Env {
+    /// Settings and recovery directories; `None` keeps nothing on disk.
+    pub dirs: Option<AppDirs>,
+    pub dialogs: Box<dyn FileDialogs>,
+    pub clock: Clock,
+}
+
+impl Env {
+    /// Native dialogs, the platform's directories, the real clock.
+    pub fn platform() -> Env {
+        Env {
+            dirs: AppDirs::platform(),
+            dialogs: Box::new(RfdDialogs),
+            clock: system_clock(),
+        }
+    }
+
+    /// Nothing on disk, dialogs that always cancel, the real clock.
+    pub fn headless() -> Env {
+        Env {
+            dirs: None,
+            dialogs: Box::new(ScriptedDialogs::new()),
+            clock: system_clock(),
+        }
+    }
+}
+
+/// The state of one open report.
+pub struct EditorState {
+    pub doc: Document,
+    pub template: &'static Template,
+    /// Where the document lives on disk, if it was saved or opened.
+    pub path: Option<PathBuf>,
+    /// Unsaved changes exist.
+    pub dirty: bool,
+    /// Findings for the current document, refreshed after every edit.
+    pub report: Report,
+    /// Computed values of blank total cells (shown grey in the form).
+    pub computed: BTreeMap<CellRef, CellValue>,
+    /// The focused field.
+    pub focus: Option<Address>,
+    pub status: Option<StatusMessage>,
+    /// View options and 最近打开 (persisted).
+    pub settings: Settings,
+    /// When a recovery copy was last written / the file last saved.
+    pub last_autosave: Option<SystemTime>,
+    pub last_saved: Option<SystemTime>,
+    history: History,
+    pending: Option<Pending>,
+    recovery_queue: Vec<RecoveryCopy>,
+    dirs: Option<AppDirs>,
+    dialogs: Box<dyn FileDialogs>,
+    clock: Clock,
+    /// Edits since the document was opened; compared with the autosaved one.
+    generation: u64,
+    autosaved_generation: u64,
+    /// When the autosave interval started (first unsaved edit, last autosave).
+    autosave_base: Option<SystemTime>,
+    /// The undo step the saved file corresponds to (`None`: history start).
+    saved_top: Option<u64>,
+    /// A change outside the undo history (linking last year, carrying
+    /// forward, a restored copy) that has not been saved.
+    unsaved_outside_history: bool,
+    discard_confirmed: bool,
+    close_approved: bool,
+}
+
+impl EditorState {
+    /// Open `doc` in the editor (validated at once), with nothing on disk.
+    pub fn new(doc: Document, template: &'static Template) -> EditorState {
+        EditorState::with_env(doc, template, Env::headless())
+    }
+
+    /// Open `doc` with the given environment; settings are read from it.
+    pub fn with_env(doc: Document, template: &'static Template, env: Env) -> EditorState {
+        let mut settings = env.dirs.as_ref().map(Settings::load).unwrap_or_default();
+        if template.part(&settings.current_part).is_none() {
+            settings.current_part = COVER_PART.to_string();
+        }
+        let mut state = EditorState {
+            doc,
+            template,
+            path: None,
+            dirty: false,
+            report: Report::default(),
+            computed: BTreeMap::new(),
+            focus: None,
+            status: None,
+            settings,
+            last_autosave: None,
+            last_saved: None,
+            history: History::default(),
+            pending: None,
+            recovery_queue: Vec::new(),
+            dirs: env.dirs,
+            dialogs: env.dialogs,
+            clock: env.clock,
+            generation: 0,
+            autosaved_generation: 0,
+            autosave_base: None,
+            saved_top: None,
+            unsaved_outside_history: false,
+            discard_confirmed: false,
+            close_approved: false,
+        };
+        state.refresh();
+        state
+    }
+
+    /// Start the editor: open `file` if given (else a blank report for last
+    /// year in the current template), then offer any recovery copies.
+    pub fn start(file: Option<PathBuf>, env: Env) -> EditorState {
+        let year = Date::of((env.clock)()).year.saturating_sub(1);
+        let year = u16::try_from(year).unwrap_or(2025);
+        let template = crate::template::current_for_year(year);
+        let doc = Document::new(&template.id, "", UnitLevel::Township, year);
+        let mut state = EditorState::with_env(doc, template, env);
+        state.settings.current_part = COVER_PART.to_string();
+        if let Some(path) = file {
+            state.apply(Command::Open(path));
+        }
+        if let Some(dirs) = &state.dirs {
+            state.recovery_queue = Recovery::find(&dirs.recovery_dir());
+            state.recovery_queue.reverse();
+        }
+        if state.pending.is_none() {
+            state.offer_next_recovery();
+        }
+        state
+    }
+
+    /// Window title: `某某镇 2025年政府信息公开工作年度报告 — 年报`, with `●` while unsaved.
+    pub fn window_title(&self) -> String {
+        let marker = if self.dirty { "● " } else { "" };
+        format!("{marker}{} — 年报", self.doc.meta.display_title())
+    }
+
+    pub fn now(&self) -> SystemTime {
+        (self.clock)()
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// The one entry point for every change.
+    pub fn apply(&mut self, cmd: Command) {
+        match cmd {
+            Command::SetField { address, raw } => self.set_field(address, &raw),
+            Command::Paste { at, text } => self.paste(&at, &text),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
+            Command::FillBlanksWithZero => {
+                let n = self.bulk_edit(fallback::fill_blanks_with_zero);
+                self.status = Some(StatusMessage::info(format!(
+                    "已将 {n} 个空白单元格填为 0。"
+                )));
+            }
+            Command::FillTotals => {
+                let n = self.bulk_edit(fallback::fill_totals);
+                self.status = Some(StatusMessage::info(format!("已填入 {n} 个可计算的合计。")));
+            }
+            Command::Focus(address) => self.focus_on(address),
+            Command::Move(dir) => self.move_focus(dir),
+            Command::ShowPart(part) => self.show_part(part),
+            Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleProblems
+            | Command::TogglePrevious
+            | Command::ToggleDark => self.view_command(&cmd),
+            other => self.apply_file_command(other),
+        }
+    }
+
+    /// View options: applied and remembered for the next start.
+    fn view_command(&mut self, cmd: &Command) {
+        let s = &mut self.settings;
+        match cmd {
+            Command::ZoomIn => s.zoom_by(1),
+            Command::ZoomOut => s.zoom_by(-1),
+            Command::ZoomReset => s.zoom = 1.0,
+            Command::ToggleProblems => s.show_problems ^= true,
+            Command::TogglePrevious => s.show_previous ^= true,
+            Command::ToggleDark => s.dark ^= true,
+            _ => return,
+        }
+        self.save_settings();
+    }
+
+    /// What the 新建 dialog proposes: the current template for last calendar
+    /// year, this document's unit and level.
+    pub fn new_report_defaults(&self) -> NewReportSpec {
+        let year = u16::try_from(Date::of(self.now()).year.saturating_sub(1)).unwrap_or(2025);
+        NewReportSpec {
+            template: crate::template::current_for_year(year).id.clone(),
+            year,
+            unit: self.doc.meta.unit.clone(),
+            level: self.doc.meta.level,
+        }
+    }
+
+    /// Re-run the validator and the computed totals after a change.
+    fn refresh(&mut self) {
+        self.report = crate::validate::validate(&self.doc, self.template);
+        self.computed = fallback::computed_totals(&self.doc, self.template);
+    }
+
+    /// Record an edit: history, dirty, validation.
+    fn edited(&mut self, changes: Vec<Change>, coalescable: bool) {
+        if changes.is_empty() {
+            return;
+        }
+        let now = self.now();
+        self.history.record(changes, now, coalescable);
+        self.changed(now);
+        self.refresh();
+    }
+
+    /// The document changed: recompute `dirty` (undoing back to the saved
+    /// state makes it clean again) and count the change for autosave.
+    fn changed(&mut self, now: SystemTime) {
+        let dirty = self.unsaved_outside_history || self.history.top_id() != self.saved_top;
+        if dirty && (!self.dirty || self.autosave_base.is_none()) {
+            self.autosave_base = Some(now);
+        }
+        self.dirty = dirty;
+        self.generation += 1;
+    }
+
+    /// A change that is not an undo step (linking last year …).
+    fn changed_outside_history(&mut self, now: SystemTime) {
+        self.unsaved_outside_history = true;
+        self.changed(now);
+    }
+
+    /// The document now matches the file on disk.
+    fn mark_saved(&mut self, now: SystemTime) {
+        self.history.seal();
+        self.saved_top = self.history.top_id();
+        self.unsaved_outside_history = false;
+        self.dirty = false;
+        self.autosave_base = None;
+        self.last_saved = Some(now);
+    }
+
+    fn set_field(&mut self, address: Address, raw: &str) {
+        match fields::set_field(&mut self.doc, self.template, &address, raw) {
+            Ok(Some(change)) => {
+                self.clear_error_status();
+                self.edited(vec![change], fields::is_coalescable(&address));
+            }
+            Ok(None) => self.clear_error_status(),
+            Err(e) => {
+                let old = fields::field_text(&self.doc, &address);
+                let kept = if old.is_empty() {
+                    "此处仍未填写。".to_string()
+                } else {
+                    format!("已保留原值 {old}。")
+                };
+                self.status = Some(StatusMessage::error(format!("{}，{kept}", e.message)));
+            }
+        }
+    }
+
+    fn clear_error_status(&mut self) {
+        if self.status.as_ref().is_some_and(|s| s.is_error) {
+            self.status = None;
+        }
+    }
+
+    fn paste(&mut self, at: &CellRef, text: &str) {
+        let outcome = paste::paste(&mut self.doc, self.template, at, text);
+        let summary = paste::summary(self.template, &outcome);
+        let failed = !outcome.refused.is_empty() || outcome.outside > 0;
+        self.edited(outcome.changes, false);
+        self.status = Some(if failed {
+            StatusMessage::error(summary)
+        } else {
+            StatusMessage::info(summary)
+        });
+    }
+
+    /// A command that may touch many cells: one undo step. Returns how many
+    /// fields changed.
+    fn bulk_edit(&mut self, f: fn(&mut Document, &Template)) -> usize {
+        let before = self.doc.clone();
+        f(&mut self.doc, self.template);
+        let changes = fields::diff(&before, &self.doc);
+        let n = changes.len();
+        self.edited(changes, false);
+        n
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let step = if undo {
+            self.history.undo()
+        } else {
+            self.history.redo()
+        };
+        let Some(step) = step else {
+            return;
+        };
+        let order: Box<dyn Iterator<Item = &Change>> = if undo {
+            Box::new(step.changes.iter().rev())
+        } else {
+            Box::new(step.changes.iter())
+        };
+        for change in order {
+            let value = if undo { &change.old } else { &change.new };
+            fields::restore(&mut self.doc, &change.address, value);
+        }
+        if let Some(first) = step.changes.first() {
+            self.focus = Some(first.address.clone());
+        }
+        let now = self.now();
+        self.changed(now);
+        self.refresh();
+    }
+
+    fn focus_on(&mut self, address: Address) {
+        if let Some(part) = navigation::part_of(self.template, &address) {
+            self.settings.current_part = part;
+        }
+        self.focus = Some(address);
+    }
+
+    fn show_part(&mut self, part: String) {
+        self.settings.current_part = part;
+    }
+
+    fn move_focus(&mut self, dir: Direction) {
+        let target = match &self.focus {
+            Some(Address::Cell(cell)) => navigation::step(self.template, cell, dir),
+            _ => navigation::first_cell_of_part(self.template, &self.settings.current_part)
+                .or_else(|| self.cell_order().into_iter().next()),
+        };
+        if let Some(cell) = target {
+            self.focus_on(Address::Cell(cell));
+        }
+    }
+
+    /// Every cell of every table, in reading order.
+    pub fn cell_order(&self) -> Vec<CellRef> {
+        navigation::cell_order(self.template)
+    }
+
+    /// Replace the document (open, new, restore); history starts afresh.
+    fn replace_document(
+        &mut self,
+        doc: Document,
+        template: &'static Template,
+        path: Option<PathBuf>,
+        dirty: bool,
+    ) {
+        if self.dirty {
+            // The clerk agreed to discard these changes.
+            self.remove_own_recovery();
+        }
+        self.doc = doc;
+        self.template = template;
+        self.path = path;
+        self.history.clear();
+        self.focus = None;
+        self.settings.current_part = COVER_PART.to_string();
+        self.last_saved = None;
+        self.last_autosave = None;
+        self.autosave_base = None;
+        self.generation = 0;
+        self.autosaved_generation = 0;
+        self.saved_top = None;
+        self.unsaved_outside_history = false;
+        self.dirty = false;
+        if dirty {
+            let now = self.now();
+            self.changed_outside_history(now);
+        }
+        self.refresh();
+    }
+}

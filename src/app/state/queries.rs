@@ -1,0 +1,140 @@
+//! Read-only questions the window asks: last year beside this year, counts
+//! per outline part, status-bar texts.
+
+use crate::document::{CellRef, CellValue};
+use crate::template::Severity;
+use crate::validate::Finding;
+
+use super::clock::{deadline_notice, hhmm, Date};
+use super::navigation::{part_of_table, COVER_PART};
+use super::EditorState;
+
+impl EditorState {
+    /// Last year's value of a cell (`未填写` when last year left it blank);
+    /// `None` when no last-year report is linked.
+    pub fn previous_value(&self, cell: &CellRef) -> Option<String> {
+        let prev = self.doc.previous.as_ref()?;
+        Some(
+            prev.cells
+                .get(cell)
+                .map(CellValue::to_string)
+                .unwrap_or_else(|| "未填写".to_string()),
+        )
+    }
+
+    /// `上年 12，增加 3` — shown when hovering a numeric cell.
+    pub fn change_from_previous(&self, cell: &CellRef) -> Option<String> {
+        let prev = self.doc.previous.as_ref()?;
+        let Some(last) = prev.cells.get(cell) else {
+            return Some("上年未填写".to_string());
+        };
+        let (Some(a), Some(b)) = (
+            last.number(),
+            self.doc.cell(cell).and_then(CellValue::number),
+        ) else {
+            return Some(format!("上年 {last}"));
+        };
+        let delta = b - a;
+        let change = if delta.is_zero() {
+            "持平".to_string()
+        } else if delta.is_sign_positive() {
+            format!("增加 {}", delta.normalize())
+        } else {
+            format!("减少 {}", (-delta).normalize())
+        };
+        Some(format!("上年 {last}，{change}"))
+    }
+
+    /// (part key, errors, warnings) for the outline: `cover` first, then each
+    /// part in template order. A finding counts in the part of its first cell.
+    pub fn part_counts(&self) -> Vec<(String, usize, usize)> {
+        let mut out: Vec<(String, usize, usize)> = std::iter::once(COVER_PART.to_string())
+            .chain(self.template.parts.iter().map(|p| p.key.clone()))
+            .map(|k| (k, 0, 0))
+            .collect();
+        let all = self.report.errors.iter().chain(self.report.warnings.iter());
+        for finding in all {
+            let part = self.finding_part(finding);
+            if let Some(entry) = out.iter_mut().find(|(k, _, _)| *k == part) {
+                match finding.severity {
+                    Severity::Error => entry.1 += 1,
+                    Severity::Warning => entry.2 += 1,
+                }
+            }
+        }
+        out
+    }
+
+    /// The outline part a finding belongs to.
+    pub fn finding_part(&self, finding: &Finding) -> String {
+        finding
+            .cells
+            .first()
+            .and_then(|c| part_of_table(self.template, &c.table))
+            .unwrap_or_else(|| COVER_PART.to_string())
+    }
+
+    /// Findings touching a cell, errors first.
+    pub fn findings_for(&self, cell: &CellRef) -> Vec<&Finding> {
+        self.report
+            .errors
+            .iter()
+            .chain(self.report.warnings.iter())
+            .filter(|f| f.cells.contains(cell))
+            .collect()
+    }
+
+    /// The worst severity of the findings touching a cell.
+    pub fn cell_severity(&self, cell: &CellRef) -> Option<Severity> {
+        self.findings_for(cell).iter().map(|f| f.severity).min()
+    }
+
+    /// The text of a cell as shown: its value, or its computed total (the
+    /// flag says computed), or empty for 未填写.
+    pub fn cell_display(&self, cell: &CellRef) -> (String, bool) {
+        match (self.doc.cell(cell), self.computed.get(cell)) {
+            (Some(v), _) => (v.to_string(), false),
+            (None, Some(v)) => (v.to_string(), true),
+            (None, None) => (String::new(), false),
+        }
+    }
+
+    /// Where a cell is, in the official words (`表三 自然人 · …`), for
+    /// tooltips, messages and accessibility labels.
+    pub fn cell_label(&self, cell: &CellRef) -> String {
+        super::paste::cell_label(self.template, cell)
+    }
+
+    /// The editable text of any field.
+    pub fn field_text(&self, address: &crate::document::Address) -> String {
+        super::fields::field_text(&self.doc, address)
+    }
+
+    /// `已保存 14:05` / `未保存` for the status bar.
+    pub fn saved_text(&self) -> String {
+        match (self.dirty, self.last_saved) {
+            (true, _) => "未保存".to_string(),
+            (false, Some(t)) => format!("已保存 {}", hhmm(t)),
+            (false, None) => "已保存".to_string(),
+        }
+    }
+
+    /// `自动保存 14:05`, once a recovery copy was written.
+    pub fn autosave_text(&self) -> Option<String> {
+        self.last_autosave.map(|t| format!("自动保存 {}", hhmm(t)))
+    }
+
+    /// `✖ 2 ⚠ 5`
+    pub fn counts_text(&self) -> String {
+        format!(
+            "✖ {} ⚠ {}",
+            self.report.errors.len(),
+            self.report.warnings.len()
+        )
+    }
+
+    /// The January deadline notice for today (by the editor's clock).
+    pub fn deadline_notice(&self) -> Option<String> {
+        deadline_notice(Date::of(self.now()))
+    }
+}
