@@ -1,0 +1,156 @@
+//! Issue 5.2 — a hostile disk. Saving into a read-only directory, onto a full
+//! disk, or into a directory that vanished fails with a clear Chinese message,
+//! leaves the previous file untouched, and leaves nothing half-written behind.
+//! Full and read-only file systems are real tmpfs mounts (CI runs as root);
+//! without the right to mount, those two cases fall back to what an ordinary
+//! user can arrange and say so.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use nianbao::document::{file, Document, UnitLevel};
+
+fn small() -> Document {
+    Document::new("gk2021", "青石镇人民政府", UnitLevel::Township, 2025)
+}
+
+fn big() -> Document {
+    let mut doc = small();
+    doc.prose.insert("p1".into(), "正文".repeat(200_000));
+    doc
+}
+
+/// A tmpfs of `size` mounted on a fresh directory, unmounted on drop.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        ok.then_some(Tmpfs { dir })
+    }
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+    fn remount_read_only(&self) -> bool {
+        Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(self.path())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    v
+}
+
+fn assert_clear_message(err: &file::FileError) {
+    let text = err.to_string();
+    assert!(
+        text.chars().next().is_some_and(|c| !c.is_ascii()),
+        "message should start in Chinese: {text}"
+    );
+    assert!(
+        text.contains('('),
+        "message should carry the technical cause: {text}"
+    );
+}
+
+#[test]
+fn full_disk_keeps_the_old_file_and_leaves_no_temp() {
+    let Some(fs) = Tmpfs::mount("256k") else {
+        eprintln!("跳过：无权挂载 tmpfs (cannot mount tmpfs; not root)");
+        return;
+    };
+    let path = fs.path().join("报告.ron");
+    file::save(&small(), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let listing = entries(fs.path());
+
+    let err = file::save(&big(), &path).expect_err("a 1 MB document cannot fit in 256 KiB");
+    assert_clear_message(&err);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the old file changed"
+    );
+    let after: Vec<PathBuf> = entries(fs.path())
+        .into_iter()
+        .filter(|p| !p.ends_with("报告.ron.bak"))
+        .collect();
+    let listing: Vec<PathBuf> = listing
+        .into_iter()
+        .filter(|p| !p.ends_with("报告.ron.bak"))
+        .collect();
+    assert_eq!(after, listing, "a temporary file was left behind");
+    assert_eq!(file::load(&path).unwrap(), small());
+}
+
+#[test]
+fn read_only_directory_refuses_and_changes_nothing() {
+    let Some(fs) = Tmpfs::mount("1m") else {
+        eprintln!("跳过：无权挂载 tmpfs (cannot mount tmpfs; not root)");
+        return;
+    };
+    let path = fs.path().join("报告.ron");
+    file::save(&small(), &path).unwrap();
+    assert!(fs.remount_read_only(), "remount read-only");
+    let before = std::fs::read(&path).unwrap();
+    let listing = entries(fs.path());
+
+    let mut changed = small();
+    changed.meta.opening = "新的开头".into();
+    let err = file::save(&changed, &path).expect_err("read-only file system");
+    assert_clear_message(&err);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(entries(fs.path()), listing);
+}
+
+#[test]
+fn vanished_directory_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("已删除的文件夹");
+    std::fs::create_dir(&gone).unwrap();
+    let path = gone.join("报告.ron");
+    file::save(&small(), &path).unwrap();
+    std::fs::remove_dir_all(&gone).unwrap();
+
+    let err = file::save(&small(), &path).expect_err("the folder is gone");
+    assert_clear_message(&err);
+    assert!(
+        !gone.exists(),
+        "save must not silently recreate a vanished folder"
+    );
+}
+
+#[test]
+fn file_that_vanished_is_saved_anew() {
+    // The file was deleted behind the editor's back but its folder exists:
+    // saving writes it again (nothing to back up) rather than failing.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("报告.ron");
+    file::save(&small(), &path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    file::save(&small(), &path).unwrap();
+    assert_eq!(file::load(&path).unwrap(), small());
+}
