@@ -224,14 +224,23 @@ fn check_template(doc: &Document) -> Result<(), FileError> {
         return Ok(());
     }
     let known: Vec<&str> = template::all().iter().map(|t| t.id.as_str()).collect();
+    let shown = shorten(&doc.template);
     Err(FileError::new(
         format!(
-            "此文件使用未知的模板“{}”，本程序无法识别（可用模板：{}）",
-            doc.template,
+            "此文件使用未知的模板“{shown}”，本程序无法识别（可用模板：{}）",
             known.join("、")
         ),
-        format!("unknown template id {:?}", doc.template),
+        format!("unknown template id {shown:?}"),
     ))
+}
+
+/// A damaged file can hold a huge id; a message quotes only its beginning.
+fn shorten(s: &str) -> String {
+    const SHOWN: usize = 40;
+    match s.char_indices().nth(SHOWN) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 /// A damaged file may still have a good `.bak` beside it: say so.
