@@ -338,3 +338,89 @@ fn without_gui_the_editor_is_refused() {
         assert!(stderr_of(&out).contains("编辑窗口"));
     }
 }
+
+fn sample_copy(dir: &Path, name: &str) -> PathBuf {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample-gk2021.ron");
+    let path = dir.join(name);
+    fs::copy(sample, &path).unwrap();
+    path
+}
+
+fn validate_json(args: &[&std::ffi::OsStr]) -> (i32, serde_json::Value) {
+    let out = nianbao()
+        .arg("validate")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap();
+    (out.status.code().unwrap(), v)
+}
+
+fn rules(v: &serde_json::Value, key: &str) -> Vec<String> {
+    v[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn validate_finds_a_broken_identity_and_last_years_carry() {
+    let dir = tempfile::tempdir().unwrap();
+    let this = sample_copy(dir.path(), "2025.ron");
+    let (code, v) = validate_json(&[this.as_os_str()]);
+    assert_eq!((code, rules(&v, "errors").len()), (0, 0), "{v}");
+
+    // Last year's 结转下年度继续办理 differs from this year's 上年结转.
+    let last = sample_copy(dir.path(), "2024.ron");
+    assert!(set(&last, "meta.year", "2024").status.success());
+    let carried = get(&this, "t3.carried.natural");
+    let other = (carried.trim().parse::<i64>().unwrap() + 3).to_string();
+    assert!(set(&last, "t3.carry_over.natural", &other).status.success());
+    let (code, v) = validate_json(&[this.as_os_str(), "--prev".as_ref(), last.as_os_str()]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(rules(&v, "errors"), ["t3.carried_from_last_year"], "{v}");
+    let cells = &v["errors"][0]["cells"];
+    assert!(cells
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "t3.carried.natural"));
+
+    // A number that breaks 表三's balance.
+    assert!(set(&this, "t3.new.natural", "999").status.success());
+    let (code, v) = validate_json(&[this.as_os_str()]);
+    assert_eq!(code, 1);
+    assert!(
+        rules(&v, "errors").contains(&"t3.balance".to_string()),
+        "{v}"
+    );
+    let text = stdout_code(nianbao().arg("validate").arg(&this), 1);
+    assert!(
+        text.contains("t3.balance") && text.contains("自然人"),
+        "{text}"
+    );
+}
+
+/// Standard output of a command expected to exit with `code`.
+fn stdout_code(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.assert().code(code).get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn export_has_the_reports_title_and_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path(), "s.ron");
+    let doc = file::load(&path).unwrap();
+    let title = doc.meta.display_title();
+    let md = stdout(nianbao().arg("export").arg(&path).args(["--to", "md"]));
+    assert!(md.starts_with(&format!("# {title}")), "{md}");
+    let txt = stdout(nianbao().arg("export").arg(&path).args(["--to", "txt"]));
+    assert!(txt.contains(&title));
+    assert!(set(&path, "t2b.license.decisions", "4321").status.success());
+    let md = stdout(nianbao().arg("export").arg(&path).args(["--to", "md"]));
+    assert!(md.contains("| 4321 |"), "{md}");
+}

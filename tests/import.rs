@@ -323,6 +323,7 @@ const HTML_2021: &str = r#"<html><head><title>站点</title><script>var a = "<td
 </table>
 <h2>五、存在的主要问题及改进情况</h2><p>问题。</p>
 <p>某某街道办事处</p><p>2024年1月20日</p>
+<div class="footer"><p>网站地图 | 联系我们</p><p>版权所有：某某区人民政府</p></div>
 </body></html>"#;
 
 #[test]
@@ -337,6 +338,10 @@ fn html_with_spans_places_cells_and_keeps_text_for_numbers() {
     assert_eq!(doc.prose["p1"], "第一段。\n\n第二段。");
     assert_eq!(doc.prose["p5"], "问题。");
     assert_eq!(doc.meta.signature_date, "2024年1月20日");
+    assert!(
+        imp.notes.iter().any(|n| n.contains("页脚")),
+        "site footer left out"
+    );
     assert_eq!(cell(doc, "t2a.normative.issued"), Some(CellValue::Int(3)));
     assert_eq!(
         cell(doc, "t2a.normative.repealed"),
@@ -416,8 +421,179 @@ fn unreadable_and_oversized_inputs_are_errors() {
     let err = import_file(&big).expect_err("too big");
     assert!(err.message.contains("16 MiB"));
 }
+
+fn nianbao() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("nianbao").expect("binary")
+}
+
 #[test]
-fn zz_debug_html() {
-    let imp = import_str(HTML_2021, SourceFormat::Html, None);
-    println!("{}", imp.report_text());
+fn cli_import_writes_document_and_reports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("崇岗镇2017.ron");
+    let run = nianbao()
+        .arg("import")
+        .arg(seed_path("004"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("已放置 26 个单元格"), "{stdout}");
+    let saved = nianbao::document::file::load(&out).expect("saved document loads");
+    assert_eq!(saved.cells, import_seed("004").document.cells);
+}
+
+#[test]
+fn cli_import_json_is_the_same_data() {
+    let run = nianbao()
+        .args(["import", "--format", "json"])
+        .arg(seed_path("002"))
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    let imp = import_seed("002");
+    assert_eq!(v["template"], "gk2019");
+    assert_eq!(
+        v["matched"].as_array().map(Vec::len),
+        Some(imp.matched.len())
+    );
+    assert_eq!(
+        v["unplaced"].as_array().map(Vec::len),
+        Some(imp.unplaced.len())
+    );
+    assert!(v["unplaced"][0]["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("列")));
+}
+
+#[test]
+fn cli_import_unreadable_input_exits_2() {
+    let run = nianbao()
+        .args(["import", "/nonexistent/报告.html"])
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("无法读取"));
+    let run = nianbao()
+        .args(["import", "--template", "gk1999"])
+        .arg(seed_path("004"))
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(2));
+}
+
+#[test]
+fn cli_import_forced_template() {
+    let run = nianbao()
+        .args(["import", "--template", "legacy-provincial"])
+        .arg(seed_path("001"))
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&run.stdout).contains("模板：legacy-provincial"));
+}
+
+#[test]
+fn encodings_utf16_read_gbk_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "某某镇2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let p = dir.path().join("utf16.txt");
+    std::fs::write(&p, utf16).expect("write");
+    let imp = import_file(&p).expect("UTF-16 reads");
+    assert_eq!(imp.document.meta.unit, "某某镇");
+    assert_eq!(imp.document.prose["p1"], "正文。");
+    // 某某镇 in GBK: not UTF-8, refused with a hint instead of garbage.
+    let gbk: Vec<u8> = [0xC4, 0xB3, 0xC4, 0xB3, 0xD5, 0xF2].repeat(20);
+    let p = dir.path().join("gbk.txt");
+    std::fs::write(&p, gbk).expect("write");
+    let err = import_file(&p).expect_err("GBK refused");
+    assert!(err.message.contains("UTF-8"), "{err}");
+}
+
+fn paragraphs(prose: &std::collections::BTreeMap<String, String>) -> Vec<(String, Vec<String>)> {
+    prose
+        .iter()
+        .map(|(k, v)| {
+            let ps = v
+                .split('\n')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(String::from);
+            (k.clone(), ps.collect())
+        })
+        .collect()
+}
+
+/// Hand-entered documents (seeds and a sample) exported and imported back.
+#[test]
+fn sample_document_round_trips_through_its_exports() {
+    for name in [
+        "sample-gk2021.ron",
+        "seed000.ron",
+        "seed002.ron",
+        "seed004.ron",
+    ] {
+        let doc = fixture(name);
+        let tpl = nianbao::template::get(&doc.template).expect("template");
+        for (format, text) in [
+            (
+                SourceFormat::Markdown,
+                nianbao::export::to_markdown(&doc, tpl),
+            ),
+            (SourceFormat::Text, nianbao::export::to_text(&doc, tpl)),
+        ] {
+            let imp = import_str(&text, format, None);
+            assert_eq!(imp.template, doc.template, "{name} {format:?}");
+            assert_eq!(imp.document.cells, doc.cells, "{name} {format:?}");
+            assert_eq!(imp.document.meta.unit, doc.meta.unit, "{name} {format:?}");
+            assert_eq!(imp.document.meta.year, doc.meta.year, "{name} {format:?}");
+            // Exports print prose one paragraph per line, so “\n” and “\n\n”
+            // between paragraphs are the same text once published.
+            assert_eq!(
+                paragraphs(&imp.document.prose),
+                paragraphs(&doc.prose),
+                "{name} {format:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn pasted_text_format_is_sniffed() {
+    assert_eq!(SourceFormat::sniff(HTML_2021), SourceFormat::Html);
+    assert_eq!(
+        SourceFormat::sniff("# 标题\n\n## 一、总体情况\n正文"),
+        SourceFormat::Markdown
+    );
+    assert_eq!(
+        SourceFormat::sniff(&seed_text("004")),
+        SourceFormat::Markdown
+    );
+    assert_eq!(SourceFormat::sniff(&seed_text("000")), SourceFormat::Text);
+    assert_eq!(SourceFormat::sniff(&seed_text("002")), SourceFormat::Text);
+    // Read either way, seed 004's table is the same.
+    let as_markdown = import_str(&seed_text("004"), SourceFormat::Markdown, None);
+    assert_eq!(
+        as_markdown.document.cells,
+        import_seed("004").document.cells
+    );
+}
+
+#[test]
+fn layout_tables_wrapping_the_page_are_read_as_text() {
+    let body_start = HTML_2021.find("<body>").expect("body") + "<body>".len();
+    let body_end = HTML_2021.find("</body>").expect("end");
+    let wrapped = format!(
+        "<html><body><table width=\"100%\"><tr><td>导航</td></tr><tr><td>{}</td></tr></table></body></html>",
+        &HTML_2021[body_start..body_end]
+    );
+    let plain = import_str(HTML_2021, SourceFormat::Html, None);
+    let laid_out = import_str(&wrapped, SourceFormat::Html, None);
+    assert_eq!(laid_out.document.cells, plain.document.cells);
+    assert_eq!(laid_out.document.prose, plain.document.prose);
+    assert_eq!(laid_out.document.meta.unit, "某某街道办事处");
 }

@@ -83,6 +83,11 @@ fn large_hostile_inputs_are_bounded() {
             "| 信息内容 | 本年制发件数 |\n".repeat(20_000),
         ),
         (SourceFormat::Text, "自然人\n".repeat(30_000)),
+        (
+            SourceFormat::Text,
+            format!("{}|\n", "+-".repeat(5_000)).repeat(200),
+        ),
+        (SourceFormat::Text, "+---+---+\n| 1 | 2 |\n".repeat(30_000)),
         (SourceFormat::Html, "<div>".repeat(200_000)),
         (SourceFormat::Html, "<b id=1><i>".repeat(50_000)),
         (
@@ -108,6 +113,14 @@ fn large_hostile_inputs_are_bounded() {
 
 /// A value of the cell's kind.
 fn value_for(kind: CellKind, seed: u32) -> CellValue {
+    // Now and then text where a number belongs, as imports keep it.
+    if kind != CellKind::Text && seed % 11 == 0 {
+        return CellValue::Unparsed(if seed % 2 == 0 {
+            format!("{}元", seed % 100_000)
+        } else {
+            "/".to_string()
+        });
+    }
     match kind {
         CellKind::Count => CellValue::Int(i64::from(seed % 5000)),
         CellKind::Signed => CellValue::Int(i64::from(seed % 200) - 100),
@@ -151,7 +164,23 @@ fn prose_strategy() -> impl Strategy<Value = String> {
 fn check_round_trip(doc: &Document, tpl: &Template, exported: &str, format: SourceFormat) {
     let imp = import_str(exported, format, Some(&tpl.id));
     let got: BTreeMap<CellRef, CellValue> = imp.document.cells.clone();
-    assert_eq!(got, doc.cells, "{format:?} cells of {}\n{exported}", tpl.id);
+    let missing: Vec<String> = doc
+        .cells
+        .iter()
+        .filter(|(k, v)| got.get(*k) != Some(*v))
+        .map(|(k, v)| format!("{k}={v:?} got {:?}", got.get(k)))
+        .collect();
+    let extra: Vec<String> = got
+        .keys()
+        .filter(|k| !doc.cells.contains_key(*k))
+        .map(|k| k.to_string())
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{format:?} {}: missing {missing:?} extra {extra:?}\nunplaced {:?}",
+        tpl.id,
+        imp.unplaced
+    );
     assert_eq!(
         imp.document.prose, doc.prose,
         "{format:?} prose of {}",
@@ -160,7 +189,7 @@ fn check_round_trip(doc: &Document, tpl: &Template, exported: &str, format: Sour
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
     #[test]
     fn export_then_import_gives_the_same_document(

@@ -5,9 +5,13 @@
 //! and the interface use; see `assets/fonts/README.md`) so Chinese renders on a
 //! machine without any CJK font. It is a *fallback* after egui's defaults, so
 //! Latin letters and digits keep egui's look and the monospace digits stay
-//! monospace. A system CJK font, when eframe's system font provider finds one,
-//! is consulted only for characters the bundle lacks (rare hanzi in a unit
-//! name).
+//! monospace. A system CJK font found by eframe's system font provider
+//! (eframe feature `system_fonts`, `NativeOptions::system_font_fallback`) is
+//! consulted only for characters the bundle lacks, e.g. a rare hanzi in a
+//! unit name: egui always puts discovered fonts after the installed ones.
+//!
+//! Call [`install`] once from the eframe app creator (`&cc.egui_ctx`) or a
+//! test harness, before the first frame.
 
 use eframe::egui;
 use egui::{FontData, FontFamily, FontInsert, FontPriority, InsertFontFamily};

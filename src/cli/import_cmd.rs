@@ -20,16 +20,17 @@ pub enum ImportFormat {
 /// 导入已发布的报告（网页 .html/.htm、Markdown .md、文本 .txt）
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImportArgs {
-    /// 要导入的文件
+    /// 要导入的文件（.html / .htm / .md / .txt）
+    #[arg(value_name = "输入文件")]
     pub input: PathBuf,
     /// 把导入的文档保存到此文件（.ron）
-    #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+    #[arg(short = 'o', long = "output", value_name = "文件.ron")]
     pub output: Option<PathBuf>,
     /// 模板：auto（按表格和年度自动识别），或 gk2021、gk2019、legacy-national、legacy-provincial
-    #[arg(long, default_value = "auto")]
+    #[arg(long, value_name = "模板", default_value = "auto")]
     pub template: String,
     /// 说明的格式
-    #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
+    #[arg(long, value_name = "格式", value_enum, default_value_t = ImportFormat::Text)]
     pub format: ImportFormat,
 }
 
@@ -56,7 +57,10 @@ pub fn run(args: ImportArgs) -> ExitCode {
         }
     };
     match args.format {
-        ImportFormat::Text => print!("{}", imported.report_text()),
+        ImportFormat::Text => {
+            print!("{}", imported.report_text());
+            print!("{}", validation_summary(&imported));
+        }
         ImportFormat::Json => match serde_json::to_string_pretty(&imported) {
             Ok(json) => println!("{json}"),
             Err(e) => {
@@ -75,6 +79,24 @@ pub fn run(args: ImportArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The validator on the imported numbers, as on any document: published
+/// totals are kept as printed, so a wrong total shows exactly where.
+fn validation_summary(imported: &Import) -> String {
+    let Some(tpl) = template::get(&imported.template) else {
+        return String::new();
+    };
+    let report = crate::validate::validate(&imported.document, tpl);
+    let mut out = format!(
+        "\n校验：✖ 错误 {} 项，⚠ 提示 {} 项\n",
+        report.errors.len(),
+        report.warnings.len()
+    );
+    for f in &report.errors {
+        out.push_str(&format!("  ✖ {}\n", f.message));
+    }
+    out
 }
 
 fn write(imported: &Import, out: &Path) -> Result<(), String> {

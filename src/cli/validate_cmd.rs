@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use serde_json::{json, Value};
 
 use crate::document::carry::link_previous;
 use crate::validate::{validate, Finding, Report};
@@ -88,16 +87,37 @@ fn as_text(report: &Report) -> String {
 }
 
 fn as_json(report: &Report) -> String {
-    let list = |fs: &[Finding]| -> Vec<Value> { fs.iter().map(finding).collect() };
-    let v = json!({ "errors": list(&report.errors), "warnings": list(&report.warnings) });
+    let list = |fs: &[Finding]| fs.iter().map(JsonFinding::from).collect::<Vec<_>>();
+    let v = JsonReport {
+        errors: list(&report.errors),
+        warnings: list(&report.warnings),
+    };
     format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
 }
 
-fn finding(f: &Finding) -> Value {
-    json!({
-        "rule": f.rule,
-        "severity": f.severity.name(),
-        "cells": f.cells.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
-        "message": f.message,
-    })
+/// The JSON shape promised to scripts; a struct keeps the documented key order
+/// (`rule`, `severity`, `cells`, `message`).
+#[derive(serde::Serialize)]
+struct JsonReport {
+    errors: Vec<JsonFinding>,
+    warnings: Vec<JsonFinding>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonFinding {
+    rule: String,
+    severity: &'static str,
+    cells: Vec<String>,
+    message: String,
+}
+
+impl From<&Finding> for JsonFinding {
+    fn from(f: &Finding) -> Self {
+        JsonFinding {
+            rule: f.rule.clone(),
+            severity: f.severity.name(),
+            cells: f.cells.iter().map(|c| c.to_string()).collect(),
+            message: f.message.clone(),
+        }
+    }
 }

@@ -126,9 +126,8 @@ fn pipe_line<S: AsRef<str>>(cells: &[S]) -> String {
 fn signature(doc: &Document) -> Option<String> {
     let lines: Vec<String> = [&doc.meta.signature_unit, &doc.meta.signature_date]
         .into_iter()
-        .map(|s| clean_line(s))
-        .filter(|s| !s.is_empty())
-        .map(|s| md_block_line(&s))
+        .map(|s| md_block_line(&clean_line(s)))
+        .filter(|s| !s.trim().is_empty())
         .collect();
     (!lines.is_empty()).then(|| lines.join("\\\n"))
 }

@@ -81,16 +81,20 @@ fn signature(doc: &Document, width: usize) -> Block {
     [&doc.meta.signature_unit, &doc.meta.signature_date]
         .into_iter()
         .map(|s| clean_line(s))
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.trim().is_empty())
         .map(|s| pad(&s, width, Align::Right))
         .collect()
 }
 
-/// Blocks joined by blank lines; empty blocks dropped, trailing spaces
+/// Blocks joined by blank lines; blocks with nothing visible dropped (a
+/// whitespace-only field must not leave stray blank lines), trailing spaces
 /// trimmed, exactly one final newline.
 fn join(blocks: Vec<Block>) -> String {
     let mut out = String::new();
-    for block in blocks.into_iter().filter(|b| !b.is_empty()) {
+    for block in blocks
+        .into_iter()
+        .filter(|b| b.iter().any(|l| !l.trim().is_empty()))
+    {
         if !out.is_empty() {
             out.push('\n');
         }

@@ -6,7 +6,7 @@
 //! covers, so a merged header (法人或其他组织) or row group (三、本年度办理结果)
 //! labels each cell beneath or beside it.
 
-use scraper::{Html, Node};
+use scraper::{ElementRef, Html, Node};
 
 use super::text_tables::{clip, Block, MAX_BLOCKS, MAX_CELLS};
 
@@ -26,6 +26,8 @@ fn is_block(name: &str) -> bool {
         name,
         "p" | "div"
             | "br"
+            | "td"
+            | "th"
             | "h1"
             | "h2"
             | "h3"
@@ -82,6 +84,13 @@ pub fn blocks_from_html(text: &str) -> Vec<Block> {
     let mut tables: Vec<TableBuilder> = Vec::new();
     let mut hidden = 0usize;
     let mut grid = 0usize;
+    let layout_tables: std::collections::HashSet<_> = doc
+        .tree
+        .nodes()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "table" && is_layout_table(*e))
+        .map(|e| e.id())
+        .collect();
     // (node, closing): an explicit stack instead of recursion.
     let mut stack = vec![(doc.tree.root(), false)];
     while let Some((node, closing)) = stack.pop() {
@@ -101,6 +110,9 @@ pub fn blocks_from_html(text: &str) -> Vec<Block> {
                         continue;
                     }
                     match name {
+                        "table" if layout_tables.contains(&node.id()) => {
+                            flush_soft(&mut line, &mut out, &mut tables)
+                        }
                         "table" => {
                             flush(&mut line, &mut out, &mut tables);
                             tables.push(TableBuilder::default());
@@ -158,6 +170,9 @@ pub fn blocks_from_html(text: &str) -> Vec<Block> {
                                 }
                             }
                         }
+                        "table" if layout_tables.contains(&node.id()) => {
+                            flush_soft(&mut line, &mut out, &mut tables)
+                        }
                         "table" => {
                             if let Some(t) = tables.pop() {
                                 grid += 1;
@@ -178,6 +193,37 @@ pub fn blocks_from_html(text: &str) -> Vec<Block> {
     }
     flush(&mut line, &mut out, &mut tables);
     out
+}
+
+/// Longest text of a data table's cell; a longer one is a paragraph, so
+/// its table only lays out the page.
+const MAX_CELL_CHARS: usize = 200;
+/// Nodes examined per table when telling layout from data.
+const LAYOUT_SCAN: usize = 50_000;
+
+/// Whether a table only lays out a page (a whole article in one cell,
+/// tables inside): its cells are then read as text, not as a grid.
+fn is_layout_table(table: ElementRef<'_>) -> bool {
+    for d in table.descendants().skip(1).take(LAYOUT_SCAN) {
+        let Some(e) = ElementRef::wrap(d) else {
+            continue;
+        };
+        match e.value().name() {
+            "table" => return true,
+            "td" | "th" => {
+                let n: usize = e
+                    .text()
+                    .take(LAYOUT_SCAN)
+                    .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+                    .sum();
+                if n > MAX_CELL_CHARS {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Elements whose end tag may be left out or that have none: they do not

@@ -15,7 +15,7 @@ fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' => ' ',
-        '“' | '”' | '„' | '″' => '"',
+        '“' | '”' | '\u{201E}' | '″' => '"',
         '‘' | '’' | '′' => '\'',
         '〔' | '【' => '[',
         '〕' | '】' => ']',
@@ -56,7 +56,7 @@ fn strip_numbering(s: &str) -> &str {
     }
     if i == start {
         return match at(0) {
-            Some('①'..='⑳') => &s[rest_from(1)..],
+            Some('\u{2460}'..='\u{2473}') => &s[rest_from(1)..],
             _ => s,
         };
     }
@@ -77,7 +77,7 @@ fn strip_numbering(s: &str) -> &str {
         }
         Some(')') if !numeral_cn => &s[rest_from(i + 1)..],
         // "7." alone, or "3" alone as a label: numbering with nothing after it.
-        None if !numeral_cn => "",
+        None if !numeral_cn && s.chars().count() == i => "",
         _ => s,
     }
 }

@@ -27,6 +27,8 @@ pub struct Cover {
     pub notes: Vec<String>,
     /// Lines before the title (site navigation of a saved page), not imported.
     pub dropped: Vec<String>,
+    /// Lines after the signature of a web page (site footer), not imported.
+    pub dropped_after: Vec<String>,
 }
 
 fn squeeze(s: &str) -> String {
@@ -58,7 +60,8 @@ pub fn find_year(s: &str) -> Option<(u16, usize, usize)> {
     None
 }
 
-fn is_title(line: &str) -> bool {
+/// Whether a line reads like a report title.
+pub fn is_title(line: &str) -> bool {
     let s = squeeze(line);
     s.chars().count() <= 60 && s.contains("公开") && (s.contains("年度报告") || s.contains("年报"))
 }
@@ -190,24 +193,36 @@ fn signoff_pairs(line: &str) -> Vec<(MetaField, String)> {
     out
 }
 
-/// Lines that belong to the statistics table's furniture, not to any prose.
+/// Lines printed around the statistics table that belong to no prose:
+/// 附件：, (2017 年度), 填报单位：….
 pub fn is_table_furniture(line: &str) -> bool {
     let s = norm_keep_numbering(line);
-    let short = s.chars().count() <= 30;
-    short
-        && (s.contains("统计表")
-            || s == "附件:"
+    s.chars().count() <= 30
+        && (s == "附件:"
             || s == "附件"
             || s.starts_with("填报单位:")
             || (s.starts_with('(') && s.ends_with("年度)")))
 }
 
+/// A table's own title line (2018年度政府信息公开工作情况统计表) right above it;
+/// a numbered line (（二）…统计表) or 附件：… is the report's own text.
+fn is_table_caption(line: &str, next: Option<&Block>) -> bool {
+    let s = norm_keep_numbering(line);
+    matches!(next, Some(Block::Row { .. }))
+        && s.chars().count() <= 30
+        && s.ends_with("统计表")
+        && !s.starts_with("附件")
+        && !super::text_tables::starts_item(line)
+}
+
 /// Read the cover from the blocks, removing the lines used.
-pub fn extract(blocks: &mut Vec<Block>) -> Cover {
+/// `page`: the text comes from a web page, whose lines after the signature
+/// are the site's footer.
+pub fn extract(blocks: &mut Vec<Block>, page: bool) -> Cover {
     let mut cover = Cover::default();
     take_title(blocks, &mut cover);
     take_signoff(blocks, &mut cover);
-    take_signature(blocks, &mut cover);
+    take_signature(blocks, &mut cover, page);
     let mut filler_unit = None;
     blocks.retain(|b| match b {
         Block::Line(l) if is_table_furniture(l) => {
@@ -218,6 +233,12 @@ pub fn extract(blocks: &mut Vec<Block>) -> Cover {
         }
         _ => true,
     });
+    let captions: Vec<usize> = (0..blocks.len())
+        .filter(|&i| matches!(&blocks[i], Block::Line(l) if is_table_caption(l, blocks.get(i + 1))))
+        .collect();
+    for i in captions.into_iter().rev() {
+        blocks.remove(i);
+    }
     if cover.unit.is_none() {
         let from_prose = || {
             blocks.iter().take(20).find_map(|b| match b {
@@ -307,7 +328,7 @@ fn take_signoff(blocks: &mut Vec<Block>, cover: &mut Cover) {
     });
 }
 
-fn take_signature(blocks: &mut Vec<Block>, cover: &mut Cover) {
+fn take_signature(blocks: &mut Vec<Block>, cover: &mut Cover, page: bool) {
     let found = (1..blocks.len())
         .rev()
         .find(|&i| match (&blocks[i - 1], &blocks[i]) {
@@ -320,6 +341,23 @@ fn take_signature(blocks: &mut Vec<Block>, cover: &mut Cover) {
             cover.signature_date = Some(squeeze(d));
         }
         blocks.drain(i - 1..=i);
+        if page {
+            let tail = blocks.split_off(i - 1);
+            for b in tail {
+                match b {
+                    Block::Line(l) => cover.dropped_after.push(l),
+                    row => blocks.push(row),
+                }
+            }
+        }
+        return;
+    }
+    // A signature without a date: the unit's name alone on the last line.
+    if let Some(Block::Line(u)) = blocks.last() {
+        if is_unit_line(u) && !u.trim().ends_with('。') {
+            cover.signature_unit = Some(u.trim().to_string());
+            blocks.pop();
+        }
     }
 }
 
@@ -349,7 +387,7 @@ mod tests {
         ] {
             let mut b = lines(&lines_in);
             b.push(Block::Line("一、概述".into()));
-            let c = extract(&mut b);
+            let c = extract(&mut b, false);
             assert_eq!(c.unit.as_deref(), Some(unit));
             assert_eq!(c.year, Some(year));
             assert_eq!(b, lines(&["一、概述"]));
@@ -376,7 +414,7 @@ mod tests {
             "单位负责人：梁迈 审核人：吕永红 填报人：张玉玲",
             "联系电话：0952-6680456 填报日期：2018年1月3日",
         ]);
-        let c = extract(&mut b);
+        let c = extract(&mut b, false);
         assert_eq!(c.signature_unit.as_deref(), Some("平罗县崇岗镇人民政府"));
         assert_eq!(c.signature_date.as_deref(), Some("2018年1月3日"));
         assert!(c.signoff.contains(&(MetaField::Reviewer, "吕永红".into())));
@@ -392,7 +430,7 @@ mod tests {
     #[test]
     fn unit_from_prose_without_title() {
         let mut b = lines(&["2018年以来，在区委的领导下，齐都镇认真贯彻落实条例。"]);
-        let c = extract(&mut b);
+        let c = extract(&mut b, false);
         assert_eq!(c.unit.as_deref(), Some("齐都镇"));
         assert_eq!(c.year, Some(2018));
         assert_eq!(c.notes.len(), 2);

@@ -17,6 +17,7 @@ pub mod parts;
 pub mod report;
 pub mod text_tables;
 
+mod box_tables;
 mod detect;
 mod place;
 mod values;
@@ -57,6 +58,35 @@ impl SourceFormat {
             "html" | "htm" | "xhtml" => SourceFormat::Html,
             "md" | "markdown" => SourceFormat::Markdown,
             _ => SourceFormat::Text,
+        }
+    }
+}
+
+impl SourceFormat {
+    /// The format of pasted text: HTML when it is markup, Markdown when it has
+    /// `#` headings or `|---|` table rules, plain text otherwise.
+    pub fn sniff(text: &str) -> SourceFormat {
+        let head: String = text
+            .chars()
+            .take(4096)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let t = head.trim_start();
+        if t.starts_with("<!doctype")
+            || t.starts_with("<html")
+            || ["<table", "<p>", "<div", "<body"]
+                .iter()
+                .any(|m| head.contains(m))
+        {
+            return SourceFormat::Html;
+        }
+        let markdown = text.lines().take(2000).any(|l| {
+            let l = l.trim();
+            l.starts_with("# ") || l.starts_with("## ") || (l.starts_with('|') && l.contains("---"))
+        });
+        match markdown {
+            true => SourceFormat::Markdown,
+            false => SourceFormat::Text,
         }
     }
 }
@@ -112,9 +142,51 @@ pub fn import_file_as(path: &Path, template: Option<&str>) -> Result<Import, Imp
         message: format!("无法读取文件 {shown}"),
         cause: e.to_string(),
     })?;
-    let text = String::from_utf8_lossy(&bytes);
+    let text = decode(&bytes).map_err(|cause| ImportError {
+        message: format!("文件 {shown} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入"),
+        cause,
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(import_str(text, SourceFormat::from_path(path), template))
+}
+
+/// Text of a file: UTF-8, or UTF-16 with its byte-order mark (Windows
+/// Notepad's “Unicode”). Other encodings (GBK) are refused rather than read
+/// as garbage; a few stray bytes in otherwise good UTF-8 are replaced.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    let utf16 = |le: bool| -> Result<String, String> {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        Ok(String::from_utf16_lossy(&units))
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => return utf16(true),
+        [0xFE, 0xFF, ..] => return utf16(false),
+        _ => {}
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(_) => {
+            let lossy = String::from_utf8_lossy(bytes);
+            let bad = lossy
+                .chars()
+                .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+                .count();
+            // One bad byte in a thousand characters is damage; more is another encoding.
+            match bad * 1000 <= lossy.chars().count() {
+                true => Ok(lossy.into_owned()),
+                false => Err(format!("invalid UTF-8: {bad} undecodable sequences")),
+            }
+        }
+    }
 }
 
 /// Import text of a known format; `template` forces a template id (`None` or
@@ -127,7 +199,7 @@ pub fn import_str(text: &str, format: SourceFormat, template: Option<&str>) -> I
         SourceFormat::Text => text_tables::blocks_from_text(text, false),
     };
     let mut notes = Vec::new();
-    let cover = meta::extract(&mut blocks);
+    let cover = meta::extract(&mut blocks, format == SourceFormat::Html);
     let forced = template.filter(|t| *t != "auto").and_then(|id| {
         let found = template::get(id);
         if found.is_none() {
@@ -168,6 +240,12 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
         notes.push(format!(
             "标题之前的 {} 行（如网页导航）未导入",
             cover.dropped.len()
+        ));
+    }
+    if !cover.dropped_after.is_empty() {
+        notes.push(format!(
+            "署名之后的 {} 行（如网页页脚）未导入",
+            cover.dropped_after.len()
         ));
     }
     let unit = cover.unit.clone().unwrap_or_default();

@@ -43,7 +43,7 @@ pub struct Split {
 fn looks_like_heading(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
-    if n > 40 || n < 3 || t.ends_with(['。', '；', ';', '：', ':', '，', ',']) {
+    if !(3..=40).contains(&n) || t.ends_with(['。', '；', ';', '：', ':', '，', ',']) {
         return false;
     }
     let first_numeral = t
@@ -117,7 +117,11 @@ pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
                         // A second report heading for the same part: keep it as text.
                         pending.push(line);
                     }
-                } else if current.is_none() && out.headings.is_empty() && is_first_section(&line) {
+                } else if current.is_none()
+                    && out.headings.is_empty()
+                    && !template.parts.is_empty()
+                    && is_first_section(&line)
+                {
                     flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
                     out.headings.push((line.clone(), Some(0)));
                     current = Some(0);
@@ -146,41 +150,6 @@ pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
     out
 }
 
-/// Whether a line starts a new item (（一）, 1., 一是 …) rather than continuing.
-fn starts_item(line: &str) -> bool {
-    let t = line.trim_start();
-    let mut cs = t.chars();
-    match cs.next() {
-        Some('（' | '(' | '【' | '[' | '#' | '-' | '*' | '>') => true,
-        Some(c) if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) => cs
-            .take(3)
-            .any(|c| matches!(c, '.' | '．' | '、' | '是' | ')' | '）')),
-        _ => false,
-    }
-}
-
-/// Rejoin sentences a PDF page or column break cut in two: a long line that
-/// does not end a sentence, followed by one that does not start an item.
-pub fn join_broken_lines(lines: Vec<String>) -> Vec<String> {
-    const ENDS: &[char] = &[
-        '。', '！', '？', '!', '?', '；', ';', '：', ':', '…', '”', '"', '」', '）', ')',
-    ];
-    let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    for line in lines {
-        if let Some(prev) = out.last_mut() {
-            let n = prev.chars().count();
-            let subheading = n <= 40 && starts_item(prev);
-            let broken = n >= 20 && !subheading && !prev.trim_end().ends_with(ENDS);
-            if broken && !starts_item(&line) && prev.len() < 1_000_000 {
-                prev.push_str(line.trim_start());
-                continue;
-            }
-        }
-        out.push(line);
-    }
-    out
-}
-
 /// Put a run of text lines where it belongs: the opening, a part's prose, or
 /// (in a part with tables) rows of a table copied one cell per line.
 fn flush_lines(
@@ -195,7 +164,7 @@ fn flush_lines(
     }
     let lines = std::mem::take(pending);
     let Some(p) = part else {
-        out.opening.extend(join_broken_lines(lines));
+        out.opening.extend(lines);
         return;
     };
     let def = &template.parts[p];
@@ -215,7 +184,7 @@ fn flush_lines(
         return;
     }
     if def.prose {
-        out.prose[p].extend(join_broken_lines(lines));
+        out.prose[p].extend(lines);
         return;
     }
     if has_tables {
@@ -258,20 +227,6 @@ mod tests {
         assert_eq!(s.opening, vec!["开头。"]);
         assert_eq!(s.prose[0], vec!["正文一。"]);
         assert_eq!(s.prose[4], vec!["正文五。"]);
-    }
-
-    #[test]
-    fn broken_sentences_rejoin() {
-        let lines = [
-            "公开了涉及部门概况的信息和其他各类信息的内容，涉及部门概",
-            "况、法律法规。",
-            "（一）下一项。",
-            "短行",
-            "另一行。",
-        ];
-        let joined = join_broken_lines(lines.iter().map(|s| s.to_string()).collect());
-        assert_eq!(joined.len(), 4);
-        assert!(joined[0].ends_with("部门概况、法律法规。"));
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub fn render(import: &super::Import) -> String {
     }
     for u in &import.unplaced {
         out.push_str(&format!(
-            "  ✗ “{}”（{}）：{}",
+            "  ✖ “{}”（{}）：{}",
             excerpt(&u.text),
             excerpt(&u.context),
             u.reason

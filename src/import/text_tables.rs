@@ -33,16 +33,50 @@ pub fn clip(line: &str) -> &str {
     }
 }
 
+fn starts_table_line(line: &str) -> bool {
+    line.trim_start()
+        .starts_with(['|', '│', '┃', '+', '┌', '├', '└', '┼'])
+}
+
 /// Split text (plain or Markdown) into blocks.
 pub fn blocks_from_text(text: &str, markdown: bool) -> Vec<Block> {
     let mut out = Vec::new();
     let mut grid = 0usize;
     let mut in_grid = false;
-    for raw in text.lines() {
-        if out.len() >= MAX_BLOCKS {
-            break;
+    let lines: Vec<&str> = text
+        .lines()
+        .take(4 * MAX_BLOCKS)
+        .map(|l| clip(l.trim_end_matches('\r')))
+        .collect();
+    let mut i = 0;
+    // End of a run of table lines already found not to be a bordered table.
+    let mut plain_until = 0;
+    while i < lines.len() && out.len() < MAX_BLOCKS {
+        // A bordered (+---+) table is laid out as a whole.
+        let run = match i < plain_until {
+            true => 0,
+            false => lines[i..]
+                .iter()
+                .take_while(|l| starts_table_line(l))
+                .count(),
+        };
+        let boxed = run > 1 && super::box_tables::is_box_table(&lines[i..i + run]);
+        if run > 1 && !boxed {
+            plain_until = i + run;
         }
-        let line = clip(raw.trim_end_matches('\r'));
+        if boxed {
+            grid += 1;
+            for cells in super::box_tables::box_rows(&lines[i..i + run]) {
+                if cells.iter().any(|c| !c.is_empty()) && out.len() < MAX_BLOCKS {
+                    out.push(Block::Row { cells, grid });
+                }
+            }
+            in_grid = false;
+            i += run;
+            continue;
+        }
+        let line = lines[i];
+        i += 1;
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue; // blank lines separate nothing: PDF text is full of them
@@ -66,11 +100,51 @@ pub fn blocks_from_text(text: &str, markdown: bool) -> Vec<Block> {
         } else {
             trimmed.to_string()
         };
+        // Plain text: a sentence cut by a PDF page or column break goes on
+        // in an unindented line (paragraphs of our own export are indented).
+        let indented = line.starts_with(char::is_whitespace);
+        if !markdown && !indented {
+            if let Some(Block::Line(prev)) = out.last_mut() {
+                if continues(prev, &text) {
+                    prev.push_str(&text);
+                    continue;
+                }
+            }
+        }
         if !text.is_empty() {
             out.push(Block::Line(text));
         }
     }
     out
+}
+
+/// Whether a line starts a new item (（一）, 1., 一是 …) rather than continuing.
+pub fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut cs = t.chars();
+    match cs.next() {
+        Some('（' | '(' | '【' | '[' | '#' | '-' | '*' | '>') => true,
+        Some(c) if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) => cs
+            .take(3)
+            .any(|c| matches!(c, '.' | '．' | '、' | '是' | ')' | '）')),
+        _ => false,
+    }
+}
+
+/// Whether `next` continues `prev`: a long line that does not end a
+/// sentence (and is no title or sub-heading), then one that starts no item.
+pub fn continues(prev: &str, next: &str) -> bool {
+    const ENDS: &[char] = &[
+        '。', '！', '？', '!', '?', '；', ';', '：', ':', '…', '”', '"', '」', '）', ')',
+    ];
+    let n = prev.chars().count();
+    let subheading = n <= 40 && starts_item(prev);
+    n >= 20
+        && prev.len() < MAX_LINE_CHARS * 4
+        && !subheading
+        && !super::meta::is_title(prev)
+        && !prev.trim_end().ends_with(ENDS)
+        && !starts_item(next)
 }
 
 /// The cells of a table row, or `None` for a line of prose. A separator row
@@ -170,6 +244,11 @@ fn is_rule_line(t: &str) -> bool {
 /// A Markdown line as plain text: heading marks, emphasis and escapes removed.
 pub fn markdown_line(t: &str) -> String {
     let t = t.trim_start_matches('#').trim_start();
+    // A trailing backslash is a hard line break, not text.
+    let t = match t.strip_suffix('\\') {
+        Some(rest) if !rest.ends_with('\\') => rest.trim_end(),
+        _ => t,
+    };
     let mut out = String::with_capacity(t.len());
     let mut chars = t.chars().peekable();
     while let Some(c) = chars.next() {
@@ -271,6 +350,20 @@ mod tests {
             }
         );
         assert_eq!(b[3], Block::Line("正文".into()));
+    }
+
+    #[test]
+    fn broken_sentences_rejoin() {
+        let text = "公开了涉及部门概况的信息和其他各类信息的内容，涉及部门概\n\n况、法律法规。\n（一）下一项。\n　　缩进的段落不接上一行，它自成一段，而且足够长可以续行\n另起。";
+        let b = blocks_from_text(text, false);
+        assert_eq!(
+            b[0],
+            Block::Line(
+                "公开了涉及部门概况的信息和其他各类信息的内容，涉及部门概况、法律法规。".into()
+            )
+        );
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(matches!(&b[2], Block::Line(l) if l.ends_with("可以续行另起。")));
     }
 
     #[test]

@@ -24,13 +24,33 @@ fn plain_digits(s: &str) -> bool {
     !s.is_empty() && s.len() <= 18 && s.chars().all(|c| c.is_ascii_digit())
 }
 
+/// `1,600` → `1600` when the commas group thousands correctly; else as is.
+fn ungroup(s: &str) -> String {
+    let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
+    let body = int.strip_prefix(['-', '+']).unwrap_or(int);
+    let groups: Vec<&str> = body.split(',').collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| plain_digits(g));
+    if !grouped {
+        return s.to_string();
+    }
+    let mut out = int.replace(',', "");
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
 /// The value of a published cell; `None` when the cell is blank.
 pub fn read(kind: CellKind, raw: &str) -> Option<CellValue> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return None;
     }
-    let s = fold(trimmed);
+    let s = ungroup(&fold(trimmed).replace('，', ","));
     let unparsed = || Some(CellValue::Unparsed(trimmed.to_string()));
     match kind {
         CellKind::Text => Some(CellValue::Text(trimmed.to_string())),

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 
-use super::fallback;
+use crate::document::file;
 
 /// How often a recovery copy is written while dirty.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(30);
@@ -57,7 +57,7 @@ impl RecoveryCopy {
 
     /// Read the document of this copy.
     pub fn load(&self) -> Result<Document, String> {
-        fallback::load(&self.file)
+        file::load(&self.file).map_err(|e| e.to_string())
     }
 
     /// Delete the copy and its sidecar (and a `.bak` the atomic save may leave).
@@ -106,7 +106,7 @@ pub fn write(
     std::fs::create_dir_all(recovery_dir)
         .map_err(|e| format!("无法创建自动保存目录 {} ({e})", recovery_dir.display()))?;
     let (file, info_file) = paths(recovery_dir, &key_for(original));
-    fallback::save(doc, &file)?;
+    file::save(doc, &file).map_err(|e| e.to_string())?;
     let info = RecoveryInfo {
         original: original.map(Path::to_path_buf),
         written_unix: now
@@ -117,7 +117,7 @@ pub fn write(
     };
     let text = ron::ser::to_string_pretty(&info, ron::ser::PrettyConfig::default())
         .map_err(|e| format!("无法生成自动保存信息 ({e})"))?;
-    fallback::write_atomic(&info_file, text.as_bytes())
+    file::write_atomic(&info_file, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// Remove the recovery copy for a document (after saving or discarding).

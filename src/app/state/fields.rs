@@ -4,7 +4,6 @@ use crate::document::{Address, Document, MetaField};
 use crate::input::InputError;
 use crate::template::Template;
 
-use super::fallback;
 use super::history::{Change, FieldValue};
 
 /// The current value of the field at `address`, as stored for undo.
@@ -40,8 +39,12 @@ pub fn set_field(
     address: &Address,
     raw: &str,
 ) -> Result<Option<Change>, InputError> {
+    // Committing the text already shown is no edit (e.g. the default title).
+    if raw == field_text(doc, address) {
+        return Ok(None);
+    }
     let old = snapshot(doc, address);
-    fallback::edit_set(doc, template, address, raw)?;
+    crate::document::edit::set(doc, template, address, raw)?;
     let new = snapshot(doc, address);
     if new == old {
         return Ok(None);

@@ -5,12 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::document::Document;
+use crate::document::{carry, file, Document};
+use crate::export;
 use crate::template::Template;
 
 use super::files::FileKind;
 use super::pending::Pending;
-use super::{autosave, fallback, Command, EditorState, StatusMessage, AUTOSAVE_INTERVAL};
+use super::{autosave, Command, EditorState, StatusMessage, AUTOSAVE_INTERVAL};
 
 /// Shown under every save failure: the clerk must know nothing is lost.
 const NOT_LOST: &str = "文档仍在编辑器中，修改没有丢失。可以用“另存为”保存到其他位置。";
@@ -79,10 +80,10 @@ impl EditorState {
     }
 
     fn load_with_template(&mut self, path: &Path) -> Option<(Document, &'static Template)> {
-        let doc = match fallback::load(path) {
+        let doc = match file::load(path) {
             Ok(doc) => doc,
             Err(e) => {
-                self.show_error("无法打开文件", e, false);
+                self.show_error("无法打开文件", e.to_string(), false);
                 return None;
             }
         };
@@ -115,7 +116,8 @@ impl EditorState {
         let Some((prev, _)) = self.load_with_template(path) else {
             return;
         };
-        let doc = fallback::carry_forward(&prev, path);
+        let mut doc = carry::carry_forward(&prev);
+        set_source(&mut doc, path);
         let Some(t) = crate::template::get(&doc.template) else {
             return;
         };
@@ -130,7 +132,8 @@ impl EditorState {
         let Some((prev, _)) = self.load_with_template(path) else {
             return;
         };
-        fallback::link_previous(&mut self.doc, &prev, path);
+        carry::link_previous(&mut self.doc, &prev);
+        set_source(&mut self.doc, path);
         let now = self.now();
         self.changed_outside_history(now);
         self.refresh();
@@ -149,7 +152,7 @@ impl EditorState {
     }
 
     fn save_as_dialog(&mut self) {
-        let name = fallback::default_file_name(&self.doc, "ron");
+        let name = export::default_file_name(&self.doc, "ron");
         let dir = self.document_dir();
         let chosen = self
             .dialogs
@@ -160,14 +163,14 @@ impl EditorState {
     }
 
     fn save_to(&mut self, path: &Path) {
-        if let Err(e) = fallback::save(&self.doc, path) {
-            self.show_error("保存失败", format!("{e}\n{NOT_LOST}"), true);
+        if let Err(e) = file::save(&self.doc, path) {
+            let message = format!("无法保存到 {}。\n{e}\n{NOT_LOST}", path.display());
+            self.show_error("保存失败", message, true);
             return;
         }
-        // Both the copy under the old name and one under the new name go.
+        // The copy is keyed by the old path: remove it before the path changes.
         self.remove_own_recovery();
         self.path = Some(path.to_path_buf());
-        self.remove_own_recovery();
         let now = self.now();
         self.mark_saved(now);
         self.remember(path);
@@ -182,7 +185,7 @@ impl EditorState {
     }
 
     fn export_dialog(&mut self, kind: FileKind) {
-        let name = fallback::default_file_name(&self.doc, kind.extension());
+        let name = export::default_file_name(&self.doc, kind.extension());
         let title = match kind {
             FileKind::Markdown => "导出 Markdown",
             _ => "导出文本",
@@ -195,14 +198,14 @@ impl EditorState {
 
     fn export(&mut self, path: &Path, kind: FileKind) {
         let text = match kind {
-            FileKind::Markdown => crate::export::to_markdown(&self.doc, self.template),
-            _ => crate::export::to_text(&self.doc, self.template),
+            FileKind::Markdown => export::to_markdown(&self.doc, self.template),
+            _ => export::to_text(&self.doc, self.template),
         };
-        match fallback::write_atomic(path, text.as_bytes()) {
+        match file::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
                 self.status = Some(StatusMessage::info(format!("已导出到 {}", path.display())))
             }
-            Err(e) => self.show_error("导出失败", e, false),
+            Err(e) => self.show_error("导出失败", e.to_string(), false),
         }
     }
 
@@ -254,6 +257,7 @@ impl EditorState {
             Ok(()) => {
                 self.autosaved_generation = self.generation;
                 self.last_autosave = Some(now);
+                self.recovery_written = true;
             }
             Err(e) => {
                 self.status = Some(StatusMessage::error(format!("自动保存失败：{e}")));
@@ -263,8 +267,21 @@ impl EditorState {
 
     /// Remove this document's recovery copy (saved or discarded).
     pub(super) fn remove_own_recovery(&mut self) {
+        if !std::mem::take(&mut self.recovery_written) {
+            return;
+        }
         if let Some(dirs) = &self.dirs {
             autosave::remove(&dirs.recovery_dir(), self.path.as_deref());
+        }
+    }
+
+    /// When the next recovery copy falls due (for the UI's repaint timer, so
+    /// an idle editor needs no frames until then).
+    pub fn autosave_due_at(&self) -> Option<SystemTime> {
+        let pending_changes = self.dirty && self.generation != self.autosaved_generation;
+        match (&self.dirs, pending_changes) {
+            (Some(_), true) => self.autosave_base.map(|b| b + AUTOSAVE_INTERVAL),
+            _ => None,
         }
     }
 
@@ -303,11 +320,19 @@ impl EditorState {
         // The copy on disk is this very state: no autosave due until the next edit.
         self.autosaved_generation = self.generation;
         self.last_autosave = Some(copy.written());
+        self.recovery_written = true;
         self.status = Some(StatusMessage::info("已恢复自动保存的副本，请检查后保存。"));
     }
 
     pub(super) fn discard_recovery(&mut self, copy: super::RecoveryCopy) {
         copy.remove();
         self.offer_next_recovery();
+    }
+}
+
+/// Remember where last year's report was read from (shown in the hover).
+fn set_source(doc: &mut Document, path: &Path) {
+    if let Some(prev) = doc.previous.as_mut() {
+        prev.source = Some(path.display().to_string());
     }
 }

@@ -233,7 +233,8 @@ impl Settings {
             .map_err(|e| format!("无法创建设置目录 {} ({e})", dirs.config.display()))?;
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(|e| format!("无法保存设置 ({e})"))?;
-        super::fallback::write_atomic(&dirs.settings_file(), text.as_bytes())
+        crate::document::file::write_atomic(&dirs.settings_file(), text.as_bytes())
+            .map_err(|e| e.to_string())
     }
 
     /// Put a path at the front of 最近打开.

@@ -4,7 +4,7 @@
 
 mod autosave;
 mod clock;
-mod fallback;
+mod command;
 mod fields;
 mod file_commands;
 mod files;
@@ -20,10 +20,11 @@ use std::time::SystemTime;
 
 use crate::document::{Address, CellRef, CellValue, Document, UnitLevel};
 use crate::template::Template;
-use crate::validate::Report;
+use crate::validate::{self, Report};
 
 pub use autosave::{key_for, Recovery, RecoveryCopy, RecoveryInfo, AUTOSAVE_INTERVAL};
 pub use clock::{deadline_notice, hhmm, system_clock, Clock, Date, ManualClock};
+pub use command::{Command, Direction, Env, NewReportSpec, StatusMessage};
 pub use files::{
     AppDirs, FileDialogs, FileKind, RfdDialogs, ScriptedDialogs, Settings, RECENT_LIMIT, ZOOM_MAX,
     ZOOM_MIN, ZOOM_STEP,
@@ -32,142 +33,6 @@ pub use history::{Change, FieldValue, History, Step, COALESCE_WINDOW, HISTORY_LI
 pub use navigation::COVER_PART;
 pub use paste::{parse_block, PasteOutcome, Refusal};
 pub use pending::{Answer, Deferred, Pending};
-
-/// A direction for keyboard movement in a table grid (Tab, Enter, arrows).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    /// Tab / →
-    Next,
-    /// Shift+Tab / ←
-    Prev,
-    /// Enter / ↓
-    Down,
-    /// Shift+Enter / ↑
-    Up,
-}
-
-/// What the 新建 dialog collects.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewReportSpec {
-    pub template: String,
-    pub year: u16,
-    pub unit: String,
-    pub level: UnitLevel,
-}
-
-/// A command from the menu, a shortcut or the form. Every state change goes
-/// through [`EditorState::apply`] so it is undoable, validated and testable.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// Commit text typed into a field (cell, prose or metadata); parsed by the
-    /// core's input rules. A refused value keeps the old one and sets the status.
-    SetField {
-        address: Address,
-        raw: String,
-    },
-    /// Paste a tab/newline separated block (from Excel/WPS) starting at a cell.
-    Paste {
-        at: CellRef,
-        text: String,
-    },
-    Undo,
-    Redo,
-    /// 空白单元格填 0
-    FillBlanksWithZero,
-    /// 填入可计算的合计
-    FillTotals,
-    /// Move focus to a field (problems panel click, outline click, mouse).
-    Focus(Address),
-    /// Keyboard movement from the focused cell.
-    Move(Direction),
-    /// Show a part of the outline (`cover`, `p1` …).
-    ShowPart(String),
-    New(NewReportSpec),
-    /// 从上年报告新建
-    NewFromLastYear(PathBuf),
-    /// 从上年报告新建, asking for the file.
-    NewFromLastYearDialog,
-    Open(PathBuf),
-    /// 打开…: ask for the file.
-    OpenDialog,
-    Save,
-    SaveAs(PathBuf),
-    /// 另存为…: ask for the path.
-    SaveAsDialog,
-    ExportText(PathBuf),
-    ExportMarkdown(PathBuf),
-    /// 导出文本…: ask for the path.
-    ExportTextDialog,
-    /// 导出 Markdown…: ask for the path.
-    ExportMarkdownDialog,
-    /// Link last year's file for the cross-year checks and the comparison hover.
-    LinkLastYear(PathBuf),
-    LinkLastYearDialog,
-    /// Restore the recovery copy offered at start-up.
-    RestoreRecovery,
-    DiscardRecovery,
-    /// 放大 / 缩小 / 100%
-    ZoomIn,
-    ZoomOut,
-    ZoomReset,
-    /// 问题面板
-    ToggleProblems,
-    /// 与上年对比
-    TogglePrevious,
-    /// 浅色 / 深色
-    ToggleDark,
-}
-
-/// A message for the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusMessage {
-    pub text: String,
-    pub is_error: bool,
-}
-
-impl StatusMessage {
-    pub fn info(text: impl Into<String>) -> StatusMessage {
-        StatusMessage {
-            text: text.into(),
-            is_error: false,
-        }
-    }
-
-    pub fn error(text: impl Into<String>) -> StatusMessage {
-        StatusMessage {
-            text: text.into(),
-            is_error: true,
-        }
-    }
-}
-
-/// What the editor needs from the outside world; tests swap every part.
-pub struct Env {
-    /// Settings and recovery directories; `None` keeps nothing on disk.
-    pub dirs: Option<AppDirs>,
-    pub dialogs: Box<dyn FileDialogs>,
-    pub clock: Clock,
-}
-
-impl Env {
-    /// Native dialogs, the platform's directories, the real clock.
-    pub fn platform() -> Env {
-        Env {
-            dirs: AppDirs::platform(),
-            dialogs: Box::new(RfdDialogs),
-            clock: system_clock(),
-        }
-    }
-
-    /// Nothing on disk, dialogs that always cancel, the real clock.
-    pub fn headless() -> Env {
-        Env {
-            dirs: None,
-            dialogs: Box::new(ScriptedDialogs::new()),
-            clock: system_clock(),
-        }
-    }
-}
 
 /// The state of one open report.
 pub struct EditorState {
@@ -200,6 +65,9 @@ pub struct EditorState {
     autosaved_generation: u64,
     /// When the autosave interval started (first unsaved edit, last autosave).
     autosave_base: Option<SystemTime>,
+    /// A recovery copy of this document exists on disk (written or restored
+    /// in this session); only such a copy is ever removed.
+    recovery_written: bool,
     /// The undo step the saved file corresponds to (`None`: history start).
     saved_top: Option<u64>,
     /// A change outside the undo history (linking last year, carrying
@@ -242,6 +110,7 @@ impl EditorState {
             generation: 0,
             autosaved_generation: 0,
             autosave_base: None,
+            recovery_written: false,
             saved_top: None,
             unsaved_outside_history: false,
             discard_confirmed: false,
@@ -303,14 +172,22 @@ impl EditorState {
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::FillBlanksWithZero => {
-                let n = self.bulk_edit(fallback::fill_blanks_with_zero);
-                self.status = Some(StatusMessage::info(format!(
-                    "已将 {n} 个空白单元格填为 0。"
-                )));
+                let n = self.bulk_edit(|d, t| {
+                    validate::fill_blanks_with_zero(d, t);
+                });
+                self.status = Some(StatusMessage::info(match n {
+                    0 => "没有空白单元格。".to_string(),
+                    n => format!("已将 {n} 个空白单元格填为 0。"),
+                }));
             }
             Command::FillTotals => {
-                let n = self.bulk_edit(fallback::fill_totals);
-                self.status = Some(StatusMessage::info(format!("已填入 {n} 个可计算的合计。")));
+                let n = self.bulk_edit(|d, t| {
+                    validate::fill_totals(d, t);
+                });
+                self.status = Some(StatusMessage::info(match n {
+                    0 => "没有可以计算的空白合计（合计的各项须先填写）。".to_string(),
+                    n => format!("已填入 {n} 个可计算的合计。"),
+                }));
             }
             Command::Focus(address) => self.focus_on(address),
             Command::Move(dir) => self.move_focus(dir),
@@ -354,8 +231,8 @@ impl EditorState {
 
     /// Re-run the validator and the computed totals after a change.
     fn refresh(&mut self) {
-        self.report = crate::validate::validate(&self.doc, self.template);
-        self.computed = fallback::computed_totals(&self.doc, self.template);
+        self.report = validate::validate(&self.doc, self.template);
+        self.computed = validate::computed_totals(&self.doc, self.template);
     }
 
     /// Record an edit: history, dirty, validation.
@@ -406,7 +283,7 @@ impl EditorState {
             Err(e) => {
                 let old = fields::field_text(&self.doc, &address);
                 let kept = if old.is_empty() {
-                    "此处仍未填写。".to_string()
+                    "仍为未填写。".to_string()
                 } else {
                     format!("已保留原值 {old}。")
                 };
@@ -462,8 +339,9 @@ impl EditorState {
             let value = if undo { &change.old } else { &change.new };
             fields::restore(&mut self.doc, &change.address, value);
         }
+        // Show the clerk what changed back.
         if let Some(first) = step.changes.first() {
-            self.focus = Some(first.address.clone());
+            self.focus_on(first.address.clone());
         }
         let now = self.now();
         self.changed(now);
@@ -505,10 +383,9 @@ impl EditorState {
         path: Option<PathBuf>,
         dirty: bool,
     ) {
-        if self.dirty {
-            // The clerk agreed to discard these changes.
-            self.remove_own_recovery();
-        }
+        // Either the clerk agreed to discard the changes, or the document
+        // equals its file and the copy is stale.
+        self.remove_own_recovery();
         self.doc = doc;
         self.template = template;
         self.path = path;

@@ -170,6 +170,10 @@ impl EditorState {
     /// otherwise a question is pending and the UI should keep the window open.
     pub fn request_close(&mut self) -> bool {
         if self.close_approved || !self.dirty {
+            if !self.dirty {
+                // Clean: any copy on disk holds changes the clerk undid.
+                self.remove_own_recovery();
+            }
             self.close_approved = true;
             return true;
         }

@@ -66,7 +66,12 @@ pub fn header_hits(keys: &[Key], texts: &[Key]) -> usize {
 fn stack(header: &[Vec<String>], p: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for row in header {
-        if let Some(t) = row.get(p).map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        let Some(cell) = row.get(p) else { continue };
+        for t in cell
+            .split(super::PATH_SEP)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
             if out.last().map(String::as_str) != Some(t) {
                 out.push(t.to_string());
             }
@@ -145,6 +150,10 @@ impl ColumnMap {
         })
     }
 
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
     /// Whether a row is laid out like the header: same width, and nothing
     /// but values (or blanks) where the values go.
     pub fn fits(&self, cells: &[String]) -> bool {
@@ -159,16 +168,18 @@ impl ColumnMap {
     pub fn label_cells(&self, cells: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for (p, c) in cells.iter().enumerate() {
-            let c = c.trim();
-            if c.is_empty()
-                || self.leaf_pos.contains(&p)
-                || self.unit_pos == Some(p)
-                || self.span_pos.contains(&p)
+            if self.leaf_pos.contains(&p) || self.unit_pos == Some(p) || self.span_pos.contains(&p)
             {
                 continue;
             }
-            if out.last().map(String::as_str) != Some(c) {
-                out.push(c.to_string());
+            for c in c
+                .split(super::PATH_SEP)
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            {
+                if out.last().map(String::as_str) != Some(c) {
+                    out.push(c.to_string());
+                }
             }
         }
         out

@@ -1,0 +1,145 @@
+//! The commands a clerk can give, the status-bar message, and the outside
+//! world the editor depends on ([`Env`]).
+
+use std::path::PathBuf;
+
+use crate::document::{Address, CellRef, UnitLevel};
+
+use super::clock::{system_clock, Clock};
+use super::files::{AppDirs, FileDialogs, RfdDialogs, ScriptedDialogs};
+
+/// A direction for keyboard movement in a table grid (Tab, Enter, arrows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Tab / →
+    Next,
+    /// Shift+Tab / ←
+    Prev,
+    /// Enter / ↓
+    Down,
+    /// Shift+Enter / ↑
+    Up,
+}
+
+/// What the 新建 dialog collects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewReportSpec {
+    pub template: String,
+    pub year: u16,
+    pub unit: String,
+    pub level: UnitLevel,
+}
+
+/// A command from the menu, a shortcut or the form. Every state change goes
+/// through [`EditorState::apply`] so it is undoable, validated and testable.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Commit text typed into a field (cell, prose or metadata); parsed by the
+    /// core's input rules. A refused value keeps the old one and sets the status.
+    SetField {
+        address: Address,
+        raw: String,
+    },
+    /// Paste a tab/newline separated block (from Excel/WPS) starting at a cell.
+    Paste {
+        at: CellRef,
+        text: String,
+    },
+    Undo,
+    Redo,
+    /// 空白单元格填 0
+    FillBlanksWithZero,
+    /// 填入可计算的合计
+    FillTotals,
+    /// Move focus to a field (problems panel click, outline click, mouse).
+    Focus(Address),
+    /// Keyboard movement from the focused cell.
+    Move(Direction),
+    /// Show a part of the outline (`cover`, `p1` …).
+    ShowPart(String),
+    New(NewReportSpec),
+    /// 从上年报告新建
+    NewFromLastYear(PathBuf),
+    /// 从上年报告新建, asking for the file.
+    NewFromLastYearDialog,
+    Open(PathBuf),
+    /// 打开…: ask for the file.
+    OpenDialog,
+    Save,
+    SaveAs(PathBuf),
+    /// 另存为…: ask for the path.
+    SaveAsDialog,
+    ExportText(PathBuf),
+    ExportMarkdown(PathBuf),
+    /// 导出文本…: ask for the path.
+    ExportTextDialog,
+    /// 导出 Markdown…: ask for the path.
+    ExportMarkdownDialog,
+    /// Link last year's file for the cross-year checks and the comparison hover.
+    LinkLastYear(PathBuf),
+    LinkLastYearDialog,
+    /// Restore the recovery copy offered at start-up.
+    RestoreRecovery,
+    DiscardRecovery,
+    /// 放大 / 缩小 / 100%
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// 问题面板
+    ToggleProblems,
+    /// 与上年对比
+    TogglePrevious,
+    /// 浅色 / 深色
+    ToggleDark,
+}
+
+/// A message for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl StatusMessage {
+    pub fn info(text: impl Into<String>) -> StatusMessage {
+        StatusMessage {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> StatusMessage {
+        StatusMessage {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}
+
+/// What the editor needs from the outside world; tests swap every part.
+pub struct Env {
+    /// Settings and recovery directories; `None` keeps nothing on disk.
+    pub dirs: Option<AppDirs>,
+    pub dialogs: Box<dyn FileDialogs>,
+    pub clock: Clock,
+}
+
+impl Env {
+    /// Native dialogs, the platform's directories, the real clock.
+    pub fn platform() -> Env {
+        Env {
+            dirs: AppDirs::platform(),
+            dialogs: Box::new(RfdDialogs),
+            clock: system_clock(),
+        }
+    }
+
+    /// Nothing on disk, dialogs that always cancel, the real clock.
+    pub fn headless() -> Env {
+        Env {
+            dirs: None,
+            dialogs: Box::new(ScriptedDialogs::new()),
+            clock: system_clock(),
+        }
+    }
+}
