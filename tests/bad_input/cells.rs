@@ -26,7 +26,7 @@ const WAN: Option<&str> = Some("万元");
 const JIAN: Option<&str> = Some("件");
 
 /// The catalogue: kind, unit, raw input, outcome.
-pub const CELL_CASES: &[(CellKind, Option<&str>, &str, Want)] = &[
+const CELL_CASES: &[(CellKind, Option<&str>, &str, Want)] = &[
     // Full-width digits and signs (Chinese input methods)
     (Count, JIAN, "４２", Want::Int(42)),
     (Count, JIAN, "＋５", Want::Int(5)),
