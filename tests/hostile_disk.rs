@@ -154,3 +154,43 @@ fn file_that_vanished_is_saved_anew() {
     file::save(&small(), &path).unwrap();
     assert_eq!(file::load(&path).unwrap(), small());
 }
+
+/// The editor on a full disk: a clear error, 另存为 offered, and the
+/// document stays in memory with its unsaved mark.
+#[cfg(feature = "gui")]
+#[test]
+fn editor_on_a_full_disk_keeps_the_document_and_offers_save_as() {
+    use nianbao::app::state::{Command, EditorState, Pending};
+    let Some(fs) = Tmpfs::mount("256k") else {
+        eprintln!("跳过：无权挂载 tmpfs (cannot mount tmpfs; not root)");
+        return;
+    };
+    let template = nianbao::template::get("gk2021").expect("gk2021");
+    let mut state = EditorState::new(small(), template);
+    let prose = nianbao::document::Address::Prose("p1".into());
+    state.apply(Command::SetField {
+        address: prose,
+        raw: "正文".repeat(200_000),
+    });
+    let in_memory = state.doc.clone();
+    assert!(state.dirty);
+
+    state.apply(Command::SaveAs(fs.path().join("报告.ron")));
+    match state.pending() {
+        Some(Pending::Error {
+            message,
+            offer_save_as,
+            ..
+        }) => {
+            assert!(*offer_save_as, "另存为 must be offered");
+            assert!(message.contains("磁盘空间不足"), "{message}");
+        }
+        other => panic!("no error shown: {other:?}"),
+    }
+    assert_eq!(state.doc, in_memory, "the document in memory changed");
+    assert!(state.dirty, "the unsaved mark was lost");
+    assert!(
+        entries(fs.path()).is_empty(),
+        "something was left on the full disk"
+    );
+}
