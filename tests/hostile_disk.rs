@@ -194,3 +194,34 @@ fn editor_on_a_full_disk_keeps_the_document_and_offers_save_as() {
         "something was left on the full disk"
     );
 }
+
+/// A save killed earlier left its temporary files; the next save removes the
+/// old ones and leaves a fresh one (it may be another save still running).
+#[test]
+fn leftovers_of_a_killed_save_are_removed_by_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("报告.ron");
+    file::save(&small(), &path).unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let stale = [".报告.ron.4242.0.tmp", ".报告.ron.bak.4242.1.tmp"];
+    for name in stale {
+        let f = std::fs::File::create(dir.path().join(name)).unwrap();
+        f.set_modified(hour_ago).unwrap();
+    }
+    let fresh = dir.path().join(".报告.ron.4343.0.tmp");
+    std::fs::write(&fresh, "另一个正在进行的保存").unwrap();
+    let unrelated = dir.path().join(".其他.ron.4242.0.tmp");
+    std::fs::File::create(&unrelated)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+
+    file::save(&small(), &path).unwrap();
+    for name in stale {
+        assert!(!dir.path().join(name).exists(), "{name} was left");
+    }
+    assert!(
+        fresh.exists() && unrelated.exists(),
+        "only this file's old leftovers go"
+    );
+}
