@@ -159,6 +159,14 @@ fn content_cases() -> Vec<(&'static str, Vec<u8>, Want)> {
             Want::Sample,
         ),
         (
+            "unknown field (ignored)",
+            sample_with(
+                "    template: \"gk2021\",",
+                "    template: \"gk2021\",\n    color: \"red\",",
+            ),
+            Want::Sample,
+        ),
+        (
             "no final newline",
             SAMPLE.trim_end().as_bytes().to_vec(),
             Want::Sample,
@@ -250,6 +258,26 @@ fn a_hundred_megabyte_string_in_memory_is_refused() {
         "the message quotes the whole string: {} bytes",
         err.to_string().len()
     );
+}
+
+/// Huge identifiers and strings where the format expects something else are
+/// refused with a message of readable length, not an echo of the content.
+#[test]
+fn huge_wrong_content_is_not_echoed_in_the_message() {
+    let huge = "X".repeat(1_000_000);
+    let cases = [
+        SAMPLE.replacen("level: Township", &format!("level: {huge}"), 1),
+        SAMPLE.replacen("year: 2025", &format!("year: \"{huge}\""), 1),
+        format!("{huge}("),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let err = file::parse(text).unwrap_err();
+        assert!(
+            err.to_string().len() < 4096,
+            "case {i}: a {} byte message",
+            err.to_string().len()
+        );
+    }
 }
 
 /// Truncated at every byte offset: a prefix either loads (only once the
