@@ -1,13 +1,314 @@
-//! The desktop editor (编辑器), built on eframe / egui.
+//! The desktop editor (编辑器), built on eframe / egui. [`state`] holds the
+//! report and every command; [`ui`] draws it and turns input into commands.
 
 pub mod fonts;
 pub mod state;
+pub mod ui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use eframe::egui;
+use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
+
+use state::{Command, EditorState, Env, AUTOSAVE_INTERVAL};
+use ui::dialogs::{self, Dialog, NewForm, Outcome};
+use ui::keys::{self, Shortcut};
+use ui::marks::Marks;
+use ui::menu::{self, Action, MenuInfo};
+use ui::View;
+
+/// Smallest window that still shows the grid of 表三 without clipping.
+const MIN_WINDOW: [f32; 2] = [960.0, 600.0];
+
+/// The editor: its state and the window around it.
+pub struct NianbaoApp {
+    pub state: EditorState,
+    pub view: View,
+    /// `ViewportCommand::Close` was sent after the clerk agreed.
+    closing: bool,
+}
+
+impl NianbaoApp {
+    pub fn new(state: EditorState) -> NianbaoApp {
+        NianbaoApp {
+            state,
+            view: View::default(),
+            closing: false,
+        }
+    }
+
+    /// Prepare an egui context once: fonts with Chinese glyphs, and zoom
+    /// through the settings (the menu's 放大 / 缩小) instead of egui's own keys.
+    pub fn setup(ctx: &egui::Context) {
+        fonts::install(ctx);
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    }
+
+    /// One frame of the whole window. Tests call this through a harness.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.view.apply_settings(&ctx, &self.state);
+        self.handle_close_request(&ctx);
+        let ime_busy = keys::track_ime(&ctx, &mut self.view);
+        let modal = self.view.dialog.is_some()
+            || self.view.import.is_modal()
+            || self.state.pending().is_some();
+        if !ime_busy && !modal {
+            self.handle_keys(&ctx);
+        }
+        self.sync_focus(&ctx);
+
+        let marks = Marks::build(self.state.template, &self.state.report);
+        let action = self.draw_panels(ui, &marks);
+        if let Some(action) = action {
+            self.perform(&ctx, action);
+        }
+        self.draw_dialogs(&ctx);
+        self.apply_commands(&ctx);
+        self.after_frame(&ctx);
+    }
+
+    fn draw_panels(&mut self, ui: &mut egui::Ui, marks: &Marks) -> Option<Action> {
+        let frame = ui::Frame {
+            state: &self.state,
+            marks,
+        };
+        let view = &mut self.view;
+        let info = MenuInfo {
+            recent: frame.state.recent_files(),
+            show_problems: frame.state.settings.show_problems,
+            show_previous: frame.state.settings.show_previous,
+            dark: frame.state.settings.dark,
+            has_previous: frame.state.doc.previous.is_some(),
+            can_undo: frame.state.can_undo(),
+            can_redo: frame.state.can_redo(),
+            can_import: true,
+            has_import_report: frame.state.import_report().is_some(),
+        };
+        let action = egui::Panel::top("menu")
+            .show(ui, |ui| menu::show(ui, &info))
+            .inner;
+        egui::Panel::bottom("status").show(ui, |ui| ui::status::show(ui, &frame));
+        egui::Panel::left("outline")
+            .default_size(190.0)
+            .size_range(150.0..=320.0)
+            .show(ui, |ui| ui::outline::show(ui, &frame, view));
+        if frame.state.settings.show_problems {
+            egui::Panel::right("problems")
+                .default_size(300.0)
+                .size_range(200.0..=520.0)
+                .show(ui, |ui| ui::problems::show(ui, &frame, view));
+        }
+        egui::CentralPanel::default().show(ui, |ui| ui::form::show(ui, &frame, view));
+        action
+    }
+
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        for shortcut in keys::shortcuts(ctx) {
+            let action = match shortcut {
+                Shortcut::New => Action::New,
+                Shortcut::Open => Action::Open,
+                Shortcut::Save => Action::Save,
+                Shortcut::SaveAs => Action::SaveAs,
+                Shortcut::Undo => Action::Undo,
+                Shortcut::Redo => Action::Redo,
+            };
+            self.perform(ctx, action);
+        }
+        let zoom = ctx.input_mut(|i| {
+            let mut take = |m: Modifiers, k: Key| i.consume_shortcut(&KeyboardShortcut::new(m, k));
+            if take(Modifiers::COMMAND, Key::Equals) || take(Modifiers::COMMAND, Key::Plus) {
+                Some(Command::ZoomIn)
+            } else if take(Modifiers::COMMAND, Key::Minus) {
+                Some(Command::ZoomOut)
+            } else if take(Modifiers::COMMAND, Key::Num0) {
+                Some(Command::ZoomReset)
+            } else {
+                None
+            }
+        });
+        if let Some(cmd) = zoom {
+            self.view.send(cmd);
+        }
+        keys::grid(ctx, &mut self.view);
+    }
+
+    /// When the state moved the focus (Tab, Enter, a problem clicked, undo),
+    /// move egui's keyboard focus to that field and scroll it into view.
+    fn sync_focus(&mut self, ctx: &egui::Context) {
+        if self.state.focus == self.view.synced_focus {
+            return;
+        }
+        if let Some(address) = &self.state.focus {
+            let id = ui::field_id(address);
+            ctx.memory_mut(|m| m.request_focus(id));
+            self.view.scroll_to_focus = true;
+        }
+        self.view.synced_focus = self.state.focus.clone();
+    }
+
+    fn perform(&mut self, ctx: &egui::Context, action: Action) {
+        let view = &mut self.view;
+        let file_cmd = |view: &mut View, cmd: Command| {
+            view.leave_edit();
+            view.send(cmd);
+        };
+        match action {
+            Action::New => {
+                view.leave_edit();
+                let doc = &self.state.doc;
+                let year = state::Date::of(self.state.now()).year;
+                view.dialog = Some(Dialog::New(NewForm::new(
+                    &doc.template,
+                    i64::from(year),
+                    &doc.meta.unit,
+                    doc.meta.level,
+                )));
+            }
+            Action::NewFromLastYear => file_cmd(view, Command::NewFromLastYearDialog),
+            Action::Open => file_cmd(view, Command::OpenDialog),
+            Action::OpenRecent(path) => file_cmd(view, Command::Open(path)),
+            Action::Save => file_cmd(view, Command::Save),
+            Action::SaveAs => file_cmd(view, Command::SaveAsDialog),
+            Action::ExportText => file_cmd(view, Command::ExportTextDialog),
+            Action::ExportMarkdown => file_cmd(view, Command::ExportMarkdownDialog),
+            Action::LinkLastYear => file_cmd(view, Command::LinkLastYearDialog),
+            Action::Import => {
+                view.leave_edit();
+                view.import.open_dialog();
+            }
+            Action::ShowImportReport => view.import.report_open = true,
+            Action::Quit => {
+                view.leave_edit();
+                self.apply_commands(ctx);
+                if self.state.request_close() {
+                    self.close(ctx);
+                }
+            }
+            Action::Undo => keys::undo(view),
+            Action::Redo => {
+                view.flush_edit();
+                view.send(Command::Redo);
+            }
+            Action::FillBlanksWithZero => file_cmd(view, Command::FillBlanksWithZero),
+            Action::FillTotals => file_cmd(view, Command::FillTotals),
+            Action::ToggleProblems => view.send(Command::ToggleProblems),
+            Action::TogglePrevious => view.send(Command::TogglePrevious),
+            Action::ZoomIn => view.send(Command::ZoomIn),
+            Action::ZoomOut => view.send(Command::ZoomOut),
+            Action::ToggleTheme => view.send(Command::ToggleDark),
+            Action::Help => view.dialog = Some(Dialog::Help),
+            Action::FormatHelp => view.dialog = Some(Dialog::FormatHelp),
+            Action::About => view.dialog = Some(Dialog::About),
+        }
+    }
+
+    fn draw_dialogs(&mut self, ctx: &egui::Context) {
+        ui::import_dialog::draw(ctx, &self.state, &mut self.view);
+        if let Some(answer) = ui::questions::show(ctx, &self.state) {
+            self.view.leave_edit();
+            self.apply_commands(ctx);
+            self.state.answer(answer);
+            if self.state.close_approved() {
+                self.close(ctx);
+            }
+            ctx.request_repaint();
+        }
+        if let Some(dialog) = self.view.dialog.as_mut() {
+            match dialogs::show(ctx, dialog, self.state.template) {
+                Outcome::Open => {}
+                Outcome::Closed => self.view.dialog = None,
+                Outcome::Create(spec) => {
+                    self.view.dialog = None;
+                    self.view.send(Command::New(spec));
+                }
+            }
+        }
+    }
+
+    /// Apply this frame's commands, then draw once more so the window shows
+    /// their result (egui only redraws on input).
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        if self.view.commands.is_empty() {
+            return;
+        }
+        for cmd in std::mem::take(&mut self.view.commands) {
+            self.state.apply(cmd);
+        }
+        ctx.request_repaint();
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.closing {
+            return;
+        }
+        self.view.leave_edit();
+        self.apply_commands(ctx);
+        if self.state.request_close() {
+            self.state.save_settings();
+        } else {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        }
+    }
+
+    fn close(&mut self, ctx: &egui::Context) {
+        self.state.save_settings();
+        self.closing = true;
+        ctx.send_viewport_cmd(ViewportCommand::Close);
+    }
+
+    /// Title, autosave, and the only timer: the 30 s autosave tick while
+    /// there are unsaved changes. Otherwise nothing repaints while idle.
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        let title = self.state.window_title();
+        if title != self.view.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.view.title = title;
+        }
+        let now = self.state.now();
+        self.state.tick(now);
+        if self.state.dirty {
+            ctx.request_repaint_after(AUTOSAVE_INTERVAL);
+        }
+    }
+}
+
+impl eframe::App for NianbaoApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.state.save_settings();
+    }
+}
+
 /// Open the editor, optionally with a file.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let _ = file;
-    ExitCode::SUCCESS
+    let state = EditorState::start(file, Env::platform());
+    let viewport = egui::ViewportBuilder::default()
+        .with_title(state.window_title())
+        .with_inner_size([1366.0, 768.0])
+        .with_maximized(true)
+        .with_min_inner_size(MIN_WINDOW);
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "nianbao",
+        options,
+        Box::new(|cc| {
+            NianbaoApp::setup(&cc.egui_ctx);
+            Ok(Box::new(NianbaoApp::new(state)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("无法打开编辑器窗口 ({e})");
+            ExitCode::FAILURE
+        }
+    }
 }

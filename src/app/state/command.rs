@@ -91,6 +91,23 @@ pub enum Command {
     TogglePrevious,
     /// 浅色 / 深色
     ToggleDark,
+    /// 导入已发布的报告 from a file (.html/.htm/.md/.txt); `template: None`
+    /// recognizes the template.
+    ImportFile {
+        path: PathBuf,
+        template: Option<String>,
+    },
+    /// 导入已发布的报告: ask for the file.
+    ImportFileDialog {
+        template: Option<String>,
+    },
+    /// 导入已发布的报告 from pasted text (format recognized from the text).
+    ImportText {
+        text: String,
+        template: Option<String>,
+    },
+    /// Close the import report for good.
+    DismissImportReport,
 }
 
 /// A message for the status bar.

@@ -17,6 +17,8 @@ pub enum FileKind {
     Text,
     /// Markdown (*.md)
     Markdown,
+    /// A report published elsewhere (*.html, *.htm, *.md, *.txt), for 导入.
+    Published,
 }
 
 impl FileKind {
@@ -25,6 +27,17 @@ impl FileKind {
             FileKind::Report => "ron",
             FileKind::Text => "txt",
             FileKind::Markdown => "md",
+            FileKind::Published => "html",
+        }
+    }
+
+    /// Extensions the open dialog's filter accepts.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Published => &["html", "htm", "md", "txt"],
+            FileKind::Report => &["ron"],
+            FileKind::Text => &["txt"],
+            FileKind::Markdown => &["md"],
         }
     }
 
@@ -33,6 +46,7 @@ impl FileKind {
             FileKind::Report => "年报文件",
             FileKind::Text => "文本文件",
             FileKind::Markdown => "网页文本（Markdown）",
+            FileKind::Published => "已发布的报告（网页、Markdown、文本）",
         }
     }
 }
@@ -59,7 +73,7 @@ impl FileDialogs for RfdDialogs {
     fn open(&mut self, title: &str, kind: FileKind) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title(title)
-            .add_filter(kind.filter_name(), &[kind.extension()])
+            .add_filter(kind.filter_name(), kind.extensions())
             .add_filter("所有文件", &["*"])
             .pick_file()
     }

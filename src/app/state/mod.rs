@@ -9,6 +9,7 @@ mod fields;
 mod file_commands;
 mod files;
 mod history;
+mod import;
 mod navigation;
 mod paste;
 mod pending;
@@ -30,6 +31,7 @@ pub use files::{
     ZOOM_MIN, ZOOM_STEP,
 };
 pub use history::{Change, FieldValue, History, Step, COALESCE_WINDOW, HISTORY_LIMIT};
+pub use import::{placed_target, template_choices, unplaced_target, ImportReport, TemplateChoice};
 pub use navigation::COVER_PART;
 pub use paste::{parse_block, PasteOutcome, Refusal};
 pub use pending::{Answer, Deferred, Pending};
@@ -75,6 +77,8 @@ pub struct EditorState {
     unsaved_outside_history: bool,
     discard_confirmed: bool,
     close_approved: bool,
+    /// The last import's report (导入报告), until dismissed.
+    import_report: Option<ImportReport>,
 }
 
 impl EditorState {
@@ -115,6 +119,7 @@ impl EditorState {
             unsaved_outside_history: false,
             discard_confirmed: false,
             close_approved: false,
+            import_report: None,
         };
         state.refresh();
         state
@@ -166,6 +171,9 @@ impl EditorState {
 
     /// The one entry point for every change.
     pub fn apply(&mut self, cmd: Command) {
+        if import::is_import(&cmd) {
+            return self.apply_import_command(cmd);
+        }
         match cmd {
             Command::SetField { address, raw } => self.set_field(address, &raw),
             Command::Paste { at, text } => self.paste(&at, &text),
@@ -400,6 +408,8 @@ impl EditorState {
         self.saved_top = None;
         self.unsaved_outside_history = false;
         self.dirty = false;
+        // The report described the document being replaced.
+        self.import_report = None;
         if dirty {
             let now = self.now();
             self.changed_outside_history(now);

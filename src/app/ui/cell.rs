@@ -1,0 +1,137 @@
+//! One cell of a statistics grid: the number right-aligned in monospace
+//! digits, a blank total showing its computed value in grey italics, a failing
+//! rule shown by a tinted background *and* a ✖ / ⚠ mark, and a tooltip with
+//! the findings and last year's value.
+
+use eframe::egui;
+use egui::{Align, Align2, EventFilter, FontId, Rect, RichText, Stroke, TextEdit, TextStyle};
+
+use super::edit::{show_field, FieldSpec};
+use super::theme::{severity_icon, Palette};
+use super::{Frame, View};
+use crate::document::{Address, CellRef, CellValue};
+use crate::template::{CellKind, Severity};
+
+/// What the grid knows about a cell it asks to draw.
+pub struct CellSpec<'a> {
+    pub cell: &'a CellRef,
+    pub kind: CellKind,
+    /// `表三 一、本年新收政府信息公开申请数量 自然人`
+    pub label: String,
+}
+
+/// Keys the grid handles itself (see `keys.rs`): the focused cell keeps
+/// focus on Tab, arrows and Escape instead of egui moving it.
+const GRID_KEYS: EventFilter = EventFilter {
+    tab: true,
+    horizontal_arrows: true,
+    vertical_arrows: true,
+    escape: true,
+};
+
+pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec: &CellSpec) {
+    let palette = Palette::of_ui(ui);
+    let mark = frame.marks.cell(spec.cell);
+    let severity = mark.and_then(|m| m.severity());
+    let bg = severity.map_or(palette.cell_bg, |s| palette.severity_bg(s));
+    ui.painter().rect_filled(rect.shrink(0.5), 0.0, bg);
+
+    let computed = frame.state.computed.get(spec.cell);
+    let numeric = spec.kind.is_numeric();
+    let address = Address::Cell(spec.cell.clone());
+    let inner = rect.shrink2(egui::vec2(4.0, 2.0));
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(inner)
+            .layout(egui::Layout::left_to_right(Align::Center)),
+    );
+    let field = FieldSpec {
+        address: &address,
+        label: &spec.label,
+        labelled_by: None,
+        select_on_focus: true,
+    };
+    let response = show_field(&mut child, frame.state, view, &field, |text| {
+        let mut edit = TextEdit::singleline(text)
+            .frame(egui::Frame::NONE)
+            .desired_width(inner.width())
+            .event_filter(GRID_KEYS)
+            .return_key(None);
+        if numeric {
+            edit = edit.font(TextStyle::Monospace).align(Align2::RIGHT_CENTER);
+        }
+        if let Some(value) = computed {
+            edit = edit.hint_text(
+                RichText::new(value.to_string())
+                    .italics()
+                    .color(palette.computed)
+                    .font(FontId::monospace(15.0)),
+            );
+        }
+        edit
+    });
+
+    if let Some(severity) = severity {
+        ui.painter().text(
+            rect.left_top() + egui::vec2(3.0, 2.0),
+            Align2::LEFT_TOP,
+            severity_icon(severity),
+            FontId::proportional(11.0),
+            palette.severity(severity),
+        );
+    }
+    if response.has_focus() {
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            0.0,
+            Stroke::new(2.0, palette.focus),
+            egui::StrokeKind::Inside,
+        );
+    }
+    if response.hovered() {
+        response.on_hover_ui(|ui| tooltip(ui, frame, spec, computed));
+    }
+}
+
+/// Findings, the computed value of a blank total, and last year's value.
+fn tooltip(ui: &mut egui::Ui, frame: &Frame, spec: &CellSpec, computed: Option<&CellValue>) {
+    let palette = Palette::of_ui(ui);
+    ui.set_max_width(420.0);
+    ui.label(RichText::new(&spec.label).strong());
+    if let Some(mark) = frame.marks.cell(spec.cell) {
+        let report = &frame.state.report;
+        let lists = [
+            (Severity::Error, &mark.errors, &report.errors),
+            (Severity::Warning, &mark.warnings, &report.warnings),
+        ];
+        for (severity, indices, findings) in lists {
+            for finding in indices.iter().filter_map(|&i| findings.get(i)) {
+                ui.label(
+                    RichText::new(format!("{} {}", severity_icon(severity), finding.message))
+                        .color(palette.severity(severity)),
+                );
+            }
+        }
+    }
+    let doc = &frame.state.doc;
+    let current = doc.cell(spec.cell);
+    match (current, computed) {
+        (None, Some(value)) => {
+            ui.label(
+                RichText::new(format!("未填写，自动计算：{value}"))
+                    .italics()
+                    .color(palette.computed),
+            );
+        }
+        (None, None) => {
+            ui.label(RichText::new("未填写").color(palette.weak));
+        }
+        _ => {}
+    }
+    if frame.state.settings.show_previous {
+        if let Some(change) = frame.state.change_from_previous(spec.cell) {
+            let year = doc.previous.as_ref().map(|p| p.year).unwrap_or_default();
+            ui.label(format!("与上年（{year}年）对比：{change}"));
+        }
+    }
+}

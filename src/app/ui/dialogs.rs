@@ -1,0 +1,224 @@
+//! Modal dialogs the window owns: 新建 (template, year, unit, level) and the
+//! help texts. Questions the state asks (保存/不保存/取消, recovery)
+//! are drawn by `questions.rs`.
+
+use eframe::egui;
+use egui::{Align, Layout, Modal, RichText, TextEdit};
+
+use super::theme::Palette;
+use crate::app::state::NewReportSpec;
+use crate::document::UnitLevel;
+use crate::template::Template;
+
+/// The 新建 dialog's fields while the clerk fills them in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewForm {
+    pub template: String,
+    pub year: String,
+    pub unit: String,
+    pub level: UnitLevel,
+    pub problem: Option<String>,
+}
+
+impl NewForm {
+    /// Defaults a clerk would choose: the current template, last calendar
+    /// year, the current unit and level.
+    pub fn new(template: &str, this_year: i64, unit: &str, level: UnitLevel) -> NewForm {
+        NewForm {
+            template: template.to_string(),
+            year: (this_year - 1).to_string(),
+            unit: unit.to_string(),
+            level,
+            problem: None,
+        }
+    }
+
+    /// The report to create, or what is missing.
+    pub fn spec(&self) -> Result<NewReportSpec, String> {
+        let year: u16 = self
+            .year
+            .trim()
+            .parse()
+            .ok()
+            .filter(|y| (2000..=2100).contains(y))
+            .ok_or_else(|| {
+                format!(
+                    "报告年度应为四位年份，如 2025（收到“{}”）",
+                    self.year.trim()
+                )
+            })?;
+        if self.unit.trim().is_empty() {
+            return Err("请填写单位名称".to_string());
+        }
+        if crate::template::get(&self.template).is_none() {
+            return Err(format!("没有这个模板：{}", self.template));
+        }
+        Ok(NewReportSpec {
+            template: self.template.clone(),
+            year,
+            unit: self.unit.trim().to_string(),
+            level: self.level,
+        })
+    }
+}
+
+/// A modal dialog on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    New(NewForm),
+    Help,
+    FormatHelp,
+    About,
+}
+
+/// What the clerk decided in a dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Still open.
+    Open,
+    Closed,
+    Create(NewReportSpec),
+}
+
+pub fn show(ctx: &egui::Context, dialog: &mut Dialog, template: &Template) -> Outcome {
+    let modal = Modal::new(egui::Id::unique("nianbao-dialog")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        match dialog {
+            Dialog::New(form) => new_dialog(ui, form),
+            Dialog::Help => {
+                ui.heading("使用说明");
+                ui.label(HELP);
+                close_button(ui, "关闭")
+            }
+            Dialog::FormatHelp => {
+                ui.heading("官方格式说明");
+                ui.label(format!("当前模板：{}", template.name));
+                ui.label(format!("依据：{}", template.source));
+                for part in &template.parts {
+                    ui.label(RichText::new(&part.heading).strong());
+                    if !part.guidance.is_empty() {
+                        ui.label(&part.guidance);
+                    }
+                }
+                close_button(ui, "关闭")
+            }
+            Dialog::About => {
+                ui.heading("关于 年报");
+                ui.label(format!(
+                    "年报 {}：乡镇、街道政府信息公开工作年度报告编辑器。",
+                    env!("CARGO_PKG_VERSION")
+                ));
+                ui.label("按国务院办公厅规定的格式填写、核对和导出年度报告。");
+                close_button(ui, "关闭")
+            }
+        }
+    });
+    if modal.should_close() && modal.inner == Outcome::Open {
+        return Outcome::Closed;
+    }
+    modal.inner
+}
+
+const HELP: &str = "1. 文件 › 新建，或“从上年报告新建”：单位、年度和上年结转自动带入。\n\
+2. 逐项填写：数字格里直接输入，Tab / Enter 移到下一格，Esc 恢复原值。\n\
+3. 红色 ✖ 是勾稽关系错误，黄色 ⚠ 是提示；右侧“校验结果”逐条说明，点一下即可定位。\n\
+4. 空白的合计格显示灰色斜体的自动计算值；编辑 › 填入可计算的合计 可一次写入。\n\
+5. 文件 › 导出文本 / 导出 Markdown，用于印发和网站发布。Ctrl+S 保存。";
+
+fn close_button(ui: &mut egui::Ui, text: &str) -> Outcome {
+    ui.add_space(8.0);
+    let clicked = ui
+        .with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.button(text).clicked()
+        })
+        .inner;
+    if clicked {
+        Outcome::Closed
+    } else {
+        Outcome::Open
+    }
+}
+
+fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
+    ui.heading("新建年度报告");
+    ui.add_space(6.0);
+    egui::Grid::new("new-dialog")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label("模板");
+            let current = crate::template::get(&form.template)
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            egui::ComboBox::from_id_salt("new-template")
+                .selected_text(current)
+                .width(300.0)
+                .show_ui(ui, |ui| {
+                    for t in crate::template::all() {
+                        ui.selectable_value(&mut form.template, t.id.clone(), &t.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("报告年度");
+            ui.add(TextEdit::singleline(&mut form.year).desired_width(80.0))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("单位名称");
+            ui.add(
+                TextEdit::singleline(&mut form.unit)
+                    .hint_text("如：某某镇人民政府")
+                    .desired_width(300.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("单位层级");
+            egui::ComboBox::from_id_salt("new-level")
+                .selected_text(form.level.label())
+                .show_ui(ui, |ui| {
+                    for level in UnitLevel::ALL {
+                        ui.selectable_value(&mut form.level, level, level.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+        });
+    if let Some(problem) = &form.problem {
+        let palette = Palette::of_ui(ui);
+        ui.label(RichText::new(format!("✖ {problem}")).color(palette.error));
+    }
+    ui.add_space(8.0);
+    let mut outcome = Outcome::Open;
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        if ui.button("取消").clicked() {
+            outcome = Outcome::Closed;
+        }
+        if ui.button("创建").clicked() {
+            match form.spec() {
+                Ok(spec) => outcome = Outcome::Create(spec),
+                Err(problem) => form.problem = Some(problem),
+            }
+        }
+    });
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_form_defaults_to_last_year_and_checks_input() {
+        let mut form = NewForm::new("gk2021", 2026, "某某镇", UnitLevel::Township);
+        assert_eq!(form.year, "2025");
+        let spec = form.spec().unwrap();
+        assert_eq!((spec.year, spec.unit.as_str()), (2025, "某某镇"));
+        form.year = "二〇二五".into();
+        assert!(form.spec().unwrap_err().contains("四位年份"));
+        form.year = "2025".into();
+        form.unit = "  ".into();
+        assert_eq!(form.spec().unwrap_err(), "请填写单位名称");
+    }
+}

@@ -1,0 +1,152 @@
+//! The form in the middle: the cover (封面与署名), then every part in official
+//! order — prose as a multi-line editor with the official guidance as its
+//! hint, tables as grids — in one scrolling page, like the printed report.
+
+use eframe::egui;
+use egui::{Align, Id, RichText, ScrollArea, TextEdit};
+
+use super::edit::{show_field, FieldSpec};
+use super::theme::Palette;
+use super::{table, Frame, View, COVER_KEY};
+use crate::app::state::Command;
+use crate::document::{Address, MetaField, UnitLevel};
+use crate::template::Part;
+
+/// Widest the form gets: long lines of Hanzi are hard to read.
+const MAX_FORM_WIDTH: f32 = 980.0;
+
+pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
+    ScrollArea::vertical()
+        .id_salt("form")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(MAX_FORM_WIDTH.min(ui.available_width()));
+            ui.add_space(6.0);
+            cover(ui, frame, view);
+            for part in &frame.state.template.parts {
+                part_section(ui, frame, view, part);
+            }
+            ui.add_space(40.0);
+        });
+}
+
+/// A part or cover heading; scrolls into view when the outline asked for it.
+fn heading(ui: &mut egui::Ui, view: &mut View, key: &str, text: &str) {
+    let response = ui.heading(RichText::new(text).strong());
+    if view.scroll_to_part.as_deref() == Some(key) {
+        response.scroll_to_me(Some(Align::TOP));
+        view.scroll_to_part = None;
+    }
+}
+
+fn cover(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
+    heading(ui, view, COVER_KEY, "封面与署名");
+    let signoff = frame.state.template.signoff;
+    egui::Grid::new("cover")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .min_col_width(90.0)
+        .show(ui, |ui| {
+            for field in MetaField::ALL {
+                if field.is_signoff() && !signoff {
+                    continue;
+                }
+                let label = ui.label(field.label()).id;
+                match field {
+                    MetaField::Level => level_combo(ui, frame, view, label),
+                    _ => meta_field(ui, frame, view, field, label),
+                }
+                ui.end_row();
+            }
+        });
+    ui.add_space(14.0);
+}
+
+fn meta_field(ui: &mut egui::Ui, frame: &Frame, view: &mut View, field: MetaField, label: Id) {
+    let address = Address::Meta(field);
+    let multi = field == MetaField::Opening;
+    let spec = FieldSpec {
+        address: &address,
+        label: field.label(),
+        labelled_by: Some(label),
+        // The year is replaced whole, like a cell.
+        select_on_focus: field == MetaField::Year,
+    };
+    let width = (ui.available_width() - 8.0).clamp(200.0, 720.0);
+    let hint = meta_hint(field);
+    show_field(ui, frame.state, view, &spec, |text| {
+        let edit = if multi {
+            TextEdit::multiline(text).desired_rows(3)
+        } else {
+            TextEdit::singleline(text)
+        };
+        edit.desired_width(width).hint_text(hint)
+    });
+}
+
+fn meta_hint(field: MetaField) -> &'static str {
+    match field {
+        MetaField::Unit => "如：某某镇人民政府",
+        MetaField::Year => "统计年度，如 2025",
+        MetaField::Title => "留空则为“单位 + 年度 + 年政府信息公开工作年度报告”",
+        MetaField::Opening => "开头段落：说明本报告的编制依据、统计期限和网址",
+        MetaField::SignatureUnit => "报告末尾署名的单位",
+        MetaField::SignatureDate => "如：2026年1月20日",
+        MetaField::FillDate => "如：2026年1月20日",
+        _ => "",
+    }
+}
+
+fn level_combo(ui: &mut egui::Ui, frame: &Frame, view: &mut View, label: Id) {
+    let current = frame.state.doc.meta.level;
+    let mut chosen = current;
+    let response = egui::ComboBox::from_id_salt("meta-level")
+        .selected_text(current.label())
+        .show_ui(ui, |ui| {
+            for level in UnitLevel::ALL {
+                ui.selectable_value(&mut chosen, level, level.label());
+            }
+        })
+        .response;
+    response.labelled_by(label);
+    if chosen != current {
+        view.leave_edit();
+        view.send(Command::SetField {
+            address: Address::Meta(MetaField::Level),
+            raw: chosen.label().to_string(),
+        });
+    }
+}
+
+fn part_section(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) {
+    heading(ui, view, &part.key, &part.heading);
+    if part.prose {
+        prose(ui, frame, view, part);
+    } else if !part.guidance.is_empty() {
+        let palette = Palette::of_ui(ui);
+        ui.label(RichText::new(&part.guidance).small().color(palette.weak));
+    }
+    for t in &part.tables {
+        ui.add_space(4.0);
+        table::show(ui, frame, view, t);
+    }
+    ui.add_space(14.0);
+}
+
+fn prose(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) {
+    let address = Address::Prose(part.key.clone());
+    let name = format!("{} 正文", part.heading);
+    let spec = FieldSpec {
+        address: &address,
+        label: &name,
+        labelled_by: None,
+        select_on_focus: false,
+    };
+    let width = ui.available_width() - 8.0;
+    show_field(ui, frame.state, view, &spec, |text| {
+        TextEdit::multiline(text)
+            .desired_rows(6)
+            .desired_width(width)
+            .hint_text(part.guidance.clone())
+    });
+}

@@ -1,0 +1,86 @@
+//! Drawing and input of the editor window. Everything here reads
+//! [`EditorState`] and turns clicks and keys into [`Command`]s; it keeps only
+//! what belongs to the screen (theme, edit buffer, scroll requests, dialogs).
+
+pub mod cell;
+pub mod dialogs;
+pub mod edit;
+pub mod form;
+pub mod import_dialog;
+pub mod import_report;
+pub mod keys;
+pub mod marks;
+pub mod menu;
+pub mod outline;
+pub mod problems;
+pub mod questions;
+pub mod status;
+pub mod table;
+pub mod theme;
+
+use eframe::egui;
+
+use super::state::{Command, EditorState};
+use crate::document::Address;
+
+/// Screen-only state of the window.
+#[derive(Default)]
+pub struct View {
+    applied_dark: Option<bool>,
+    applied_zoom: Option<f32>,
+    /// The text of the focused field while it is being typed into.
+    pub edit: Option<edit::FieldEdit>,
+    /// The state's focus that egui's keyboard focus was last moved to.
+    pub synced_focus: Option<Address>,
+    /// Scroll the focused field into view on the next draw.
+    pub scroll_to_focus: bool,
+    /// Scroll to this part (outline click) on the next draw.
+    pub scroll_to_part: Option<String>,
+    /// An input method is composing (preedit shown): keys belong to it.
+    pub composing: bool,
+    /// The modal dialog on screen, if any.
+    pub dialog: Option<dialogs::Dialog>,
+    /// 导入已发布的报告: its dialog and report window.
+    pub import: import_dialog::ImportUi,
+    /// Commands produced while drawing this frame, applied at its end.
+    pub commands: Vec<Command>,
+    /// Last title sent to the window, so it is sent only on change.
+    pub title: String,
+}
+
+impl View {
+    /// Queue a command for the end of the frame.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Apply the theme and zoom of the settings when they changed (setting
+    /// styles every frame would be waste).
+    pub fn apply_settings(&mut self, ctx: &egui::Context, state: &EditorState) {
+        let dark = state.settings.dark;
+        if self.applied_dark != Some(dark) {
+            theme::apply(ctx, dark);
+            self.applied_dark = Some(dark);
+        }
+        let zoom = state.settings.zoom;
+        if self.applied_zoom != Some(zoom) {
+            ctx.set_zoom_factor(zoom);
+            self.applied_zoom = Some(zoom);
+        }
+    }
+}
+
+/// The egui id of the widget editing `address`: stable across frames, so
+/// focus requests by address reach the right widget.
+pub fn field_id(address: &Address) -> egui::Id {
+    egui::Id::unique(("nianbao-field", address.to_string()))
+}
+
+/// Outline key of the cover (封面与署名) section.
+pub use crate::app::state::COVER_PART as COVER_KEY;
+
+/// Shared read-only context for drawing one frame.
+pub struct Frame<'a> {
+    pub state: &'a EditorState,
+    pub marks: &'a marks::Marks,
+}

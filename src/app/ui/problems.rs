@@ -1,0 +1,78 @@
+//! The problems panel (校验结果): ✖ 错误 first, then ⚠ 提示, each finding's
+//! sentence; a click focuses the first cell it names and scrolls to it.
+
+use eframe::egui;
+use egui::{RichText, ScrollArea};
+
+use super::theme::{severity_icon, Palette};
+use super::{Frame, View, COVER_KEY};
+use crate::app::state::Command;
+use crate::document::Address;
+use crate::template::Severity;
+use crate::validate::Finding;
+
+pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
+    let palette = Palette::of_ui(ui);
+    let report = &frame.state.report;
+    ui.add_space(6.0);
+    ui.label(RichText::new("校验结果").strong());
+    ui.separator();
+    if report.errors.is_empty() && report.warnings.is_empty() {
+        ui.label(RichText::new("✔ 未发现问题").color(palette.weak));
+        return;
+    }
+    ScrollArea::vertical()
+        .id_salt("problems")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            section(ui, view, Severity::Error, "错误", &report.errors);
+            section(ui, view, Severity::Warning, "提示", &report.warnings);
+        });
+}
+
+fn section(ui: &mut egui::Ui, view: &mut View, severity: Severity, name: &str, list: &[Finding]) {
+    if list.is_empty() {
+        return;
+    }
+    let palette = Palette::of_ui(ui);
+    let color = palette.severity(severity);
+    ui.label(
+        RichText::new(format!(
+            "{} {name}（{}）",
+            severity_icon(severity),
+            list.len()
+        ))
+        .color(color)
+        .strong(),
+    );
+    for finding in list {
+        let text = RichText::new(format!("{} {}", severity_icon(severity), finding.message));
+        let button = egui::Button::new(text)
+            .frame(false)
+            .wrap_mode(egui::TextWrapMode::Wrap);
+        let response = ui.add(button);
+        let response = if finding.cells.is_empty() {
+            response
+        } else {
+            response.on_hover_text("点击定位到单元格")
+        };
+        if response.clicked() {
+            go_to(view, finding);
+        }
+        ui.add_space(3.0);
+    }
+    ui.add_space(8.0);
+}
+
+/// Focus the first cell of a finding (or show the cover when it names none).
+pub fn go_to(view: &mut View, finding: &Finding) {
+    match finding.cells.first() {
+        Some(cell) => {
+            view.leave_edit();
+            view.send(Command::Focus(Address::Cell(cell.clone())));
+            // Re-request egui focus even if the state's focus is unchanged.
+            view.synced_focus = None;
+        }
+        None => view.scroll_to_part = Some(COVER_KEY.to_string()),
+    }
+}

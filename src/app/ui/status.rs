@@ -1,0 +1,56 @@
+//! The status bar: file path · 已保存 HH:MM / 未保存 · ✖ n ⚠ m · 自动保存 HH:MM
+//! · the January deadline · the last message (errors in red).
+
+use eframe::egui;
+use egui::RichText;
+
+use super::outline::counts_text;
+use super::theme::Palette;
+use super::Frame;
+
+pub fn show(ui: &mut egui::Ui, frame: &Frame) {
+    let palette = Palette::of_ui(ui);
+    let state = frame.state;
+    ui.horizontal(|ui| {
+        let path = state
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "（尚未保存为文件）".to_string());
+        ui.label(RichText::new(path).color(palette.weak));
+        ui.separator();
+        let saved = state.saved_text();
+        if state.dirty {
+            ui.label(RichText::new(format!("● {saved}")).color(palette.warning));
+        } else {
+            ui.label(saved);
+        }
+        ui.separator();
+        let counts = frame.marks.total;
+        let color = if counts.errors > 0 {
+            palette.error
+        } else if counts.warnings > 0 {
+            palette.warning
+        } else {
+            palette.weak
+        };
+        ui.label(RichText::new(counts_text(counts)).color(color));
+        if let Some(text) = state.autosave_text() {
+            ui.separator();
+            ui.label(text);
+        }
+        if let Some(notice) = state.deadline_notice() {
+            ui.separator();
+            ui.label(notice);
+        }
+        if let Some(status) = &state.status {
+            ui.separator();
+            let text = if status.is_error {
+                RichText::new(format!("✖ {}", status.text)).color(palette.error)
+            } else {
+                RichText::new(&status.text).color(palette.text)
+            };
+            ui.add(egui::Label::new(text).truncate());
+        }
+    });
+}

@@ -1,0 +1,132 @@
+//! Look of the window: light by default (office software is light), a dark
+//! option, Hanzi at a readable 15–16 px, and colours that mean one thing each:
+//! error red, warning amber, computed grey, focus blue.
+
+use eframe::egui;
+use egui::{Color32, FontFamily, FontId, Stroke, TextStyle, Theme};
+
+use crate::template::Severity;
+
+/// Body text size: egui's 12.5 px default is too small for Hanzi.
+pub const BODY_SIZE: f32 = 15.5;
+
+/// Colours with a meaning, for one theme.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    pub error: Color32,
+    pub error_bg: Color32,
+    pub warning: Color32,
+    pub warning_bg: Color32,
+    pub computed: Color32,
+    pub focus: Color32,
+    pub header_bg: Color32,
+    pub group_bg: Color32,
+    pub cell_bg: Color32,
+    pub grid: Color32,
+    pub text: Color32,
+    pub weak: Color32,
+}
+
+impl Palette {
+    pub fn of(dark: bool) -> Palette {
+        if dark {
+            Palette {
+                error: Color32::from_rgb(255, 110, 100),
+                error_bg: Color32::from_rgb(92, 36, 36),
+                warning: Color32::from_rgb(240, 180, 60),
+                warning_bg: Color32::from_rgb(84, 64, 24),
+                computed: Color32::from_rgb(150, 150, 150),
+                focus: Color32::from_rgb(90, 160, 255),
+                header_bg: Color32::from_rgb(44, 48, 54),
+                group_bg: Color32::from_rgb(36, 38, 42),
+                cell_bg: Color32::from_rgb(24, 24, 26),
+                grid: Color32::from_rgb(90, 90, 96),
+                text: Color32::from_rgb(225, 225, 225),
+                weak: Color32::from_rgb(160, 160, 160),
+            }
+        } else {
+            Palette {
+                error: Color32::from_rgb(200, 30, 30),
+                error_bg: Color32::from_rgb(253, 222, 220),
+                warning: Color32::from_rgb(176, 110, 0),
+                warning_bg: Color32::from_rgb(255, 238, 196),
+                computed: Color32::from_rgb(128, 128, 128),
+                focus: Color32::from_rgb(30, 110, 230),
+                header_bg: Color32::from_rgb(238, 241, 246),
+                group_bg: Color32::from_rgb(247, 248, 250),
+                cell_bg: Color32::WHITE,
+                grid: Color32::from_rgb(170, 176, 186),
+                text: Color32::from_rgb(25, 25, 25),
+                weak: Color32::from_rgb(100, 100, 100),
+            }
+        }
+    }
+
+    /// The palette of the theme `ui` is drawn in.
+    pub fn of_ui(ui: &egui::Ui) -> Palette {
+        Palette::of(ui.visuals().dark_mode)
+    }
+
+    pub fn severity(&self, severity: Severity) -> Color32 {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+        }
+    }
+
+    pub fn severity_bg(&self, severity: Severity) -> Color32 {
+        match severity {
+            Severity::Error => self.error_bg,
+            Severity::Warning => self.warning_bg,
+        }
+    }
+}
+
+/// The icon that goes with a severity, so colour is never alone.
+pub fn severity_icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✖",
+        Severity::Warning => "⚠",
+    }
+}
+
+/// Set text sizes for both themes and select light or dark.
+pub fn apply(ctx: &egui::Context, dark: bool) {
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Small,
+                FontId::new(13.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Body,
+                FontId::new(BODY_SIZE, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(BODY_SIZE, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(19.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(15.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        // Calm: nothing slides or fades.
+        style.animation_time = 0.0;
+        style.scroll_animation = egui::style::ScrollAnimation::none();
+        style.visuals.text_cursor.blink = false;
+        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+        style.spacing.button_padding = egui::vec2(6.0, 3.0);
+        style.spacing.interact_size.y = 24.0;
+        let focus = Palette::of(style.visuals.dark_mode).focus;
+        style.visuals.selection.stroke = Stroke::new(2.0, focus);
+        // Blue means focus only; hovering is a grey outline.
+        style.visuals.widgets.hovered.bg_stroke.color = Palette::of(style.visuals.dark_mode).weak;
+    });
+    ctx.set_theme(if dark { Theme::Dark } else { Theme::Light });
+}
