@@ -11,7 +11,6 @@ use std::time::{Duration, SystemTime};
 use nianbao::app::state::{Command, EditorState, Env, ManualClock, ScriptedDialogs, HISTORY_LIMIT};
 use nianbao::document::edit::{self, FieldKind};
 use nianbao::document::{file, Address, Document, UnitLevel};
-use nianbao::input::parse_cell_input;
 use nianbao::template::{self, Template};
 
 const STEPS: usize = 10_000;
@@ -95,24 +94,12 @@ const PROSE_INPUTS: &[&str] = &[
     "<b>粗体</b> | 管道",
 ];
 
-/// The model's view of one field edit, with the editor's rules: cells
-/// through the shared input parser, prose kept as typed (cleared when empty).
+/// The model's view of one field edit: the core's rules (`document::edit`,
+/// shared with the command line), a refused value changing nothing.
 fn model_set(doc: &Document, t: &Template, address: &Address, raw: &str) -> Document {
     let mut next = doc.clone();
-    match address {
-        Address::Cell(c) => {
-            let info = t.cell(c).expect("template cell");
-            if let Ok(value) = parse_cell_input(info.kind, info.unit, raw) {
-                next.set_cell(c.clone(), value);
-            }
-        }
-        Address::Prose(p) if raw.is_empty() => {
-            next.prose.remove(p);
-        }
-        Address::Prose(p) => {
-            next.prose.insert(p.clone(), raw.to_string());
-        }
-        Address::Meta(_) => unreachable!("only cells and prose are edited"),
+    if edit::set(&mut next, t, address, raw).is_err() {
+        return doc.clone();
     }
     next
 }
