@@ -113,6 +113,7 @@ fn sigkill_during_save_leaves_old_or_new_document() {
     saved.insert(digest(&on_disk));
 
     let (mut runs, mut mid_save, mut completed, mut temps_left) = (0u64, 0u64, 0u64, 0u64);
+    let (mut killed_old, mut killed_new) = (0u64, 0u64);
     let mut seed = 0x5eed;
     while mid_save < KILLS && runs < 4 * KILLS {
         runs += 1;
@@ -123,16 +124,28 @@ fn sigkill_during_save_leaves_old_or_new_document() {
         let began = wait_for_save_start(&mut child, dir.path());
         // The first half of the window: the second half is mostly process exit.
         std::thread::sleep(Duration::from_micros(next(&mut seed) % (window / 2).max(1)));
-        match child.try_wait().unwrap() {
-            Some(_) => completed += 1,
+        let killed = match child.try_wait().unwrap() {
+            Some(_) => {
+                completed += 1;
+                false
+            }
             None => {
                 child.kill().unwrap(); // SIGKILL on Unix
                 mid_save += u64::from(began);
+                began
             }
-        }
+        };
         child.wait().unwrap();
 
         let now = std::fs::read_to_string(&path).unwrap();
+        if killed {
+            // Killed before the rename: old file; after it: the new one.
+            if now == on_disk {
+                killed_old += 1;
+            } else {
+                killed_new += 1;
+            }
+        }
         if now != on_disk {
             let loaded = file::parse(&now)
                 .unwrap_or_else(|e| panic!("run {runs}: the file does not load: {e}"));
@@ -161,8 +174,9 @@ fn sigkill_during_save_leaves_old_or_new_document() {
     file::load(&bak).expect(".bak loads");
     eprintln!(
         "kill test: {runs} runs of `nianbao set` on a {} KB file; {mid_save} SIGKILLs landed mid-save \
-         (after the temporary file appeared, before the process finished; {temps_left} temporary files \
-         left behind), {completed} saves completed; the file was always old-or-new and .bak always a \
+         (after the temporary file appeared, before the process finished: {killed_old} left the old \
+         file, {killed_new} the new one; {temps_left} temporary files left behind), {completed} saves \
+         completed; the file was always old-or-new and .bak always a \
          complete earlier version",
         on_disk.len() / 1000
     );
