@@ -170,7 +170,8 @@ fn decode(bytes: &[u8]) -> Result<&str, FileError> {
 /// whose content does not fit a report.
 fn classify(text: &str, options: &ron::Options, e: SpannedError) -> FileError {
     let at = format!("line {}, column {}", e.span.start.line, e.span.start.col);
-    let cause = format!("{at}: {}", e.code);
+    // The parser's message can quote the offending text, which may be huge.
+    let cause = shorten(&format!("{at}: {}", e.code), 300);
     let as_value = options.from_str::<ron::Value>(text);
     match as_value {
         Ok(ron::Value::Map(_)) => FileError::new(
@@ -224,14 +225,22 @@ fn check_template(doc: &Document) -> Result<(), FileError> {
         return Ok(());
     }
     let known: Vec<&str> = template::all().iter().map(|t| t.id.as_str()).collect();
+    let shown = shorten(&doc.template, 40);
     Err(FileError::new(
         format!(
-            "此文件使用未知的模板“{}”，本程序无法识别（可用模板：{}）",
-            doc.template,
+            "此文件使用未知的模板“{shown}”，本程序无法识别（可用模板：{}）",
             known.join("、")
         ),
-        format!("unknown template id {:?}", doc.template),
+        format!("unknown template id {shown:?}"),
     ))
+}
+
+/// A damaged file can hold huge text; a message quotes only its beginning.
+fn shorten(s: &str, shown: usize) -> String {
+    match s.char_indices().nth(shown) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 /// A damaged file may still have a good `.bak` beside it: say so.

@@ -2,10 +2,12 @@
 //! can break a drawn table or inject Markdown / HTML into the published page.
 
 /// Characters that are invisible yet change how text is shown: zero-width
-/// spaces and joiners, direction marks, bidi embeddings / overrides / isolates.
+/// spaces and joiners, direction marks (including the Arabic letter mark),
+/// bidi embeddings / overrides / isolates.
 fn is_invisible(c: char) -> bool {
     matches!(c,
-        '\u{200B}'..='\u{200F}'
+        '\u{061C}'
+        | '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}'
         | '\u{2060}'

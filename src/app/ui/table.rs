@@ -209,11 +209,25 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, table: &Table) {
         header(ui, table, &widths, &palette);
         body(ui, frame, view, table, &widths, &palette);
     });
-    if let Some(caption) = &table.caption {
+    if let (Some(caption), false) = (&table.caption, caption_in_corner(table)) {
         ui.add_space(2.0);
         ui.label(RichText::new(caption).small().color(palette.weak));
     }
     ui.add_space(10.0);
+}
+
+/// The printed form puts 表三's 勾稽关系 caption in the empty top-left header
+/// cell; a table with its own corner label (信息内容) keeps it below the grid.
+fn caption_in_corner(table: &Table) -> bool {
+    table.caption.is_some() && table.corner.is_empty()
+}
+
+/// What the top-left header cell shows.
+fn corner_text(table: &Table) -> &str {
+    match &table.caption {
+        Some(caption) if caption_in_corner(table) => caption,
+        _ => &table.corner,
+    }
 }
 
 fn header(ui: &mut egui::Ui, table: &Table, w: &Widths, palette: &Palette) {
@@ -245,7 +259,12 @@ fn header(ui: &mut egui::Ui, table: &Table, w: &Widths, palette: &Palette) {
             heights[b.level + b.depth - 1] += need - have;
         }
     }
-    let total_h: f32 = heights.iter().sum();
+    let corner = (w.label > 0.0).then(|| {
+        let small = FontId::proportional(font.size - 1.0);
+        galley_padded(ui, corner_text(table), w.label, PAD, small, false)
+    });
+    let corner_h = corner.as_ref().map_or(0.0, |g| g.size().y + 2.0 * PAD);
+    let total_h: f32 = heights.iter().sum::<f32>().max(corner_h);
     let (rect, _) = ui.allocate_exact_size(Vec2::new(w.total_of(table), total_h), Sense::hover());
     let painter = ui.painter_at(rect.expand(1.0));
     let stroke = Stroke::new(1.0, palette.grid);
@@ -256,11 +275,10 @@ fn header(ui: &mut egui::Ui, table: &Table, w: &Widths, palette: &Palette) {
         let pos = r.center() - text.size() / 2.0;
         painter.galley(pos, text.clone(), palette.text);
     };
-    if w.label > 0.0 {
-        let g = galley(ui, &table.corner, w.label, font.clone(), false);
+    if let Some(g) = &corner {
         boxed(
             Rect::from_min_size(rect.min, Vec2::new(w.label, total_h)),
-            &g,
+            g,
         );
     }
     if let Some(unit_header) = &table.unit_column {

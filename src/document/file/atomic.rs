@@ -39,7 +39,48 @@ fn finish(path: &Path, dir: &Path, name: &str, tmp: &Path, backup: bool) -> Resu
     }
     fs::rename(tmp, path).map_err(|e| write_error(path, "rename", &e))?;
     sync_dir(dir);
+    remove_stale_temps(dir, name);
     Ok(())
+}
+
+/// A save that was killed (power cut, task manager) leaves its temporary
+/// file behind; the next successful save removes such leftovers. Only old
+/// ones: a fresh one may belong to a save still running elsewhere.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefixes = [format!(".{name}."), format!(".{name}.bak.")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else {
+            continue;
+        };
+        let ours = n.ends_with(".tmp") && prefixes.iter().any(|p| is_temp_name(n, p));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if ours && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// `PREFIX<pid>.<n>.tmp`, as made by [`temp_path`].
+fn is_temp_name(n: &str, prefix: &str) -> bool {
+    n.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .is_some_and(|mid| {
+            let mut parts = mid.split('.');
+            let digits = |p: Option<&str>| {
+                p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            };
+            digits(parts.next()) && digits(parts.next()) && parts.next().is_none()
+        })
 }
 
 /// Copy the current file to `NAME.bak`, itself through a temporary file.
