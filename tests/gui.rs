@@ -509,3 +509,39 @@ fn no_statistics_switch_hides_the_tables_and_their_warnings() {
     assert!(!h.state().state.doc.no_statistics);
     assert!(table_warning(&h).is_some());
 }
+
+#[test]
+fn start_offer_asks_what_the_clerk_came_to_do() {
+    let (mut h, dialogs) = new_harness();
+    h.state_mut().offer_start();
+    h.run();
+    for choice in [
+        "从上年报告新建…",
+        "导入已发布的报告…",
+        "新建空白报告…",
+        "打开年报文件…",
+        "稍后再说",
+    ] {
+        assert!(
+            h.query_by_label(choice).is_some(),
+            "missing choice {choice}"
+        );
+    }
+    h.get_by_label("新建空白报告…").click();
+    h.run();
+    assert!(
+        h.query_by_label("从上年报告新建…").is_none(),
+        "the offer closes"
+    );
+    assert!(h.query_by_label("创建").is_some(), "the 新建 dialog opens");
+
+    h.get_by_label("取消").click();
+    h.run();
+    h.state_mut().offer_start();
+    h.run();
+    dialogs.push(None);
+    h.get_by_label("从上年报告新建…").click();
+    h.run();
+    assert_eq!(dialogs.asked().len(), 1, "last year's file is asked for");
+    assert!(h.query_by_label("稍后再说").is_none());
+}

@@ -38,6 +38,15 @@ impl NianbaoApp {
         }
     }
 
+    /// Ask what the clerk came to do (the start offer), unless a question
+    /// (a recovery copy to restore) is already waiting.
+    pub fn offer_start(&mut self) {
+        if self.state.pending().is_none() {
+            let last = self.state.recent_files().first().cloned();
+            self.view.dialog = Some(ui::dialogs::Dialog::Welcome { last });
+        }
+    }
+
     /// Prepare an egui context once: fonts with Chinese glyphs, and zoom
     /// through the settings (the menu's 放大 / 缩小) instead of egui's own keys.
     pub fn setup(ctx: &egui::Context) {
@@ -223,6 +232,10 @@ impl NianbaoApp {
                     self.view.dialog = None;
                     self.view.send(Command::New(spec));
                 }
+                Outcome::Act(action) => {
+                    self.view.dialog = None;
+                    self.perform(ctx, action);
+                }
             }
         }
     }
@@ -286,6 +299,7 @@ impl eframe::App for NianbaoApp {
 
 /// Open the editor, optionally with a file.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let offer_start = file.is_none();
     let state = EditorState::start(file, Env::platform());
     let viewport = egui::ViewportBuilder::default()
         .with_title(state.window_title())
@@ -301,7 +315,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         options,
         Box::new(|cc| {
             NianbaoApp::setup(&cc.egui_ctx);
-            Ok(Box::new(NianbaoApp::new(state)))
+            let mut app = NianbaoApp::new(state);
+            if offer_start {
+                app.offer_start();
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -65,6 +65,10 @@ impl NewForm {
 /// A modal dialog on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dialog {
+    /// The start offer when the editor opens without a file.
+    Welcome {
+        last: Option<std::path::PathBuf>,
+    },
     New(NewForm),
     Help,
     FormatHelp,
@@ -78,12 +82,15 @@ pub enum Outcome {
     Open,
     Closed,
     Create(NewReportSpec),
+    /// Run a menu action (the start offer's choices).
+    Act(super::menu::Action),
 }
 
 pub fn show(ctx: &egui::Context, dialog: &mut Dialog, template: &Template) -> Outcome {
     let modal = Modal::new(egui::Id::unique("nianbao-dialog")).show(ctx, |ui| {
         ui.set_width(460.0);
         match dialog {
+            Dialog::Welcome { last } => super::welcome::body(ui, last.as_deref()),
             Dialog::New(form) => new_dialog(ui, form),
             Dialog::Help => {
                 ui.heading("使用说明");

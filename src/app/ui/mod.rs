@@ -17,6 +17,7 @@ pub mod questions;
 pub mod status;
 pub mod table;
 pub mod theme;
+pub mod welcome;
 
 use eframe::egui;
 
