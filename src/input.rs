@@ -12,22 +12,25 @@ use rust_decimal::Decimal;
 use crate::document::CellValue;
 use crate::template::CellKind;
 
-/// A refused input: what was expected, in Chinese, then the technical cause.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message} ({cause})")]
-pub struct InputError {
-    /// e.g. 此处应填写非负整数（件）
-    pub message: String,
-    pub cause: String,
-}
+/// A refused input: what was expected, in Chinese, then the technical cause
+/// (message e.g. 此处应填写非负整数（件）).
+pub type InputError = crate::error::Error<InputErrorKind>;
 
-impl InputError {
-    pub fn new(message: impl Into<String>, cause: impl Into<String>) -> InputError {
-        InputError {
-            message: message.into(),
-            cause: cause.into(),
-        }
-    }
+/// Why an input was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputErrorKind {
+    /// Not a value of the cell's kind (text, a fraction in a count, …).
+    NotAValue,
+    /// A unit other than the cell's (元 typed into a 万元 cell).
+    WrongUnit,
+    /// Not 是 / 否.
+    NotASwitch,
+    /// Not a report year in range.
+    NotAYear,
+    /// Not a unit level's name.
+    NotALevel,
+    /// A field this document's template does not have.
+    NoSuchField,
 }
 
 /// Most decimal places an amount may have (1 元 = 0.0001 万元).
@@ -60,7 +63,8 @@ pub fn parse_cell_input(
     if kind == CellKind::Text {
         return Ok(Some(CellValue::Text(trimmed.to_string())));
     }
-    let refuse = |cause: String| InputError::new(expected(kind, unit), cause);
+    let refuse =
+        |cause: String| InputError::new(InputErrorKind::NotAValue, expected(kind, unit), cause);
     let normalized = normalize(trimmed).map_err(refuse)?;
     let body = strip_unit(kind, unit, &normalized)?;
     let number = parse_number(body).map_err(refuse)?;
@@ -110,6 +114,7 @@ fn strip_unit<'a>(kind: CellKind, unit: Option<&str>, s: &'a str) -> Result<&'a 
         }
         if unit == "万元" && s.ends_with('元') {
             return Err(InputError::new(
+                InputErrorKind::WrongUnit,
                 format!(
                     "{}；请把“元”换算为“万元”再填写（1 元 = 0.0001 万元）",
                     expected(kind, Some(unit))
@@ -120,6 +125,7 @@ fn strip_unit<'a>(kind: CellKind, unit: Option<&str>, s: &'a str) -> Result<&'a 
     }
     match s.chars().find(|c| !c.is_ascii()) {
         Some(c) => Err(InputError::new(
+            InputErrorKind::NotAValue,
             expected(kind, unit),
             format!("unexpected character '{c}' (not this cell's unit)"),
         )),

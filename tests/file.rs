@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use nianbao::document::file::{self, FileError, MAX_FILE_BYTES};
+use nianbao::document::file::{self, FileError, FileErrorKind as Kind, MAX_FILE_BYTES};
 use nianbao::document::{CellValue, Document, UnitLevel, FORMAT_VERSION};
 use nianbao::template::{self, CellKind};
 use proptest::prelude::*;
@@ -165,44 +165,70 @@ fn every_kind_of_bad_file_has_its_own_message() {
         &format!("format_version: {FORMAT_VERSION}"),
         &format!("format_version: {}", FORMAT_VERSION + 1),
     );
-    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("empty.ron", b"".to_vec(), "文件是空的"),
-        ("blank.ron", b"  \n\t".to_vec(), "文件是空的"),
-        ("binary.ron", b"PK\x03\x04\x00\x00".to_vec(), "二进制"),
-        ("gbk.ron", b"(unit: \"\xc4\xb3\xd5\xf2\")".to_vec(), "UTF-8"),
+    let cases: Vec<(&str, Vec<u8>, &str, Kind)> = vec![
+        ("empty.ron", b"".to_vec(), "文件是空的", Kind::Empty),
+        ("blank.ron", b"  \n\t".to_vec(), "文件是空的", Kind::Empty),
+        (
+            "binary.ron",
+            b"PK\x03\x04\x00\x00".to_vec(),
+            "二进制",
+            Kind::Binary,
+        ),
+        (
+            "gbk.ron",
+            b"(unit: \"\xc4\xb3\xd5\xf2\")".to_vec(),
+            "UTF-8",
+            Kind::NotUtf8,
+        ),
         (
             "cut.ron",
             good.as_bytes()[..good.len() / 2].to_vec(),
             "不完整",
+            Kind::Truncated,
         ),
         (
             "junk.ron",
             b"# \xe5\xb9\xb4\xe6\x8a\xa5\n| a | b |".to_vec(),
             "已损坏",
+            Kind::Damaged,
         ),
-        ("types.ron", b"(format_version: \"1\")".to_vec(), "不符"),
+        (
+            "types.ron",
+            b"(format_version: \"1\")".to_vec(),
+            "不符",
+            Kind::WrongShape,
+        ),
         (
             "text.ron",
             "这不是年报".as_bytes().to_vec(),
             "这不是年报文件",
+            Kind::NotAReport,
         ),
-        ("number.ron", b"42".to_vec(), "这不是年报文件"),
+        (
+            "number.ron",
+            b"42".to_vec(),
+            "这不是年报文件",
+            Kind::NotAReport,
+        ),
         (
             "types2.ron",
             good.replace("year: 2024", "year: \"2024\"").into(),
             "不符",
+            Kind::WrongShape,
         ),
-        ("newer.ron", newer.into(), "较新版本"),
+        ("newer.ron", newer.into(), "较新版本", Kind::NewerVersion),
         (
             "tpl.ron",
             good.replace("\"gk2021\"", "\"gk2099\"").into(),
             "未知的模板",
+            Kind::UnknownTemplate,
         ),
     ];
     let mut messages = Vec::new();
-    for (name, content, expect) in cases {
+    for (name, content, expect, kind) in cases {
         let err = load_err(d, name, &content);
         assert!(err.message.contains(expect), "{name}: {err}");
+        assert_eq!(err.kind, kind, "{name}: {err}");
         assert!(!err.cause.is_empty(), "{name}: {err}");
         assert_eq!(err.to_string(), format!("{} ({})", err.message, err.cause));
         messages.push(err.message);
@@ -217,8 +243,17 @@ fn damaged_file_points_to_the_backup() {
     let good = file::to_ron(&full_document());
     fs::write(dir.path().join("r.ron.bak"), &good).unwrap();
     let err = load_err(dir.path(), "r.ron", &good.as_bytes()[..100]);
+    assert!(err.kind.is_damaged(), "{err}");
     assert!(err.message.contains("r.ron.bak"), "{err}");
     assert!(path.exists());
+    // Decided by the kind: a file that is fine but newer gets no such hint.
+    let newer = good.replace(
+        &format!("format_version: {FORMAT_VERSION}"),
+        &format!("format_version: {}", FORMAT_VERSION + 1),
+    );
+    let err = load_err(dir.path(), "r.ron", newer.as_bytes());
+    assert_eq!(err.kind, Kind::NewerVersion);
+    assert!(!err.message.contains("r.ron.bak"), "{err}");
 }
 
 #[test]

@@ -1,42 +1,7 @@
 //! Every embedded template is well-formed data, and its labels match the
 //! official wording in `official-formats.md` character for character.
 
-use std::collections::HashSet;
-
-use nianbao::template::{self, Along, Check, Column, Row, Table, Template};
-
-/// Every row of a row tree, pre-order.
-fn all_rows(rows: &[Row]) -> Vec<&Row> {
-    let mut out = Vec::new();
-    for r in rows {
-        out.push(r);
-        out.extend(all_rows(&r.children));
-    }
-    out
-}
-
-/// Every column of a column tree, pre-order.
-fn all_columns(cols: &[Column]) -> Vec<&Column> {
-    let mut out = Vec::new();
-    for c in cols {
-        out.push(c);
-        out.extend(all_columns(&c.children));
-    }
-    out
-}
-
-/// Whether a key names an existing row or column of the rule's table.
-type KeyCheck<'a> = &'a dyn Fn(&str) -> bool;
-
-/// A rule term without its `-` and `prev:` prefixes.
-fn bare(term: &str) -> &str {
-    let t = term.strip_prefix('-').unwrap_or(term);
-    t.strip_prefix("prev:").unwrap_or(t)
-}
-
-fn is_plain(term: &str) -> bool {
-    !term.starts_with('-') && !term.starts_with("prev:")
-}
+use nianbao::template::{self, Check, Row, Table, Template};
 
 /// Labels of the numeric (non-group) rows, in display order.
 fn leaf_row_labels(table: &Table) -> Vec<&str> {
@@ -78,127 +43,50 @@ fn year_ranges() {
     assert_eq!(template::current_for_year(2021).id, "gk2021");
 }
 
+/// The embedded templates are exactly the files of `assets/templates/`,
+/// and the loader (which runs every structural check) accepts each.
 #[test]
-fn labels_are_non_empty_and_keys_unique() {
-    for t in template::all() {
-        assert!(!t.name.is_empty() && !t.source.is_empty(), "{}", t.id);
-        let mut part_keys = HashSet::new();
-        let mut table_keys = HashSet::new();
-        for p in &t.parts {
-            assert!(part_keys.insert(&p.key), "{}: part key {}", t.id, p.key);
-            assert!(!p.heading.is_empty(), "{}: part {}", t.id, p.key);
-            for tb in &p.tables {
-                assert!(table_keys.insert(&tb.key), "{}: table {}", t.id, tb.key);
-                assert!(!tb.name.is_empty(), "{}: table {}", t.id, tb.key);
-                check_table(t, tb);
-            }
+fn every_file_in_the_folder_compiles_and_is_registered() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/templates");
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "ron") {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let t = template::parse_template(&name, &text).unwrap_or_else(|e| panic!("{e}"));
+            ids.push(t.id);
         }
     }
+    let mut registered: Vec<String> = template::all().iter().map(|t| t.id.clone()).collect();
+    ids.sort();
+    registered.sort();
+    assert_eq!(ids, registered);
 }
 
-fn check_table(t: &Template, tb: &Table) {
-    let rows = all_rows(&tb.rows);
-    let mut keys = HashSet::new();
-    for r in &rows {
+#[test]
+fn every_template_has_cells_and_the_blanks_rule() {
+    for t in template::all() {
+        assert!(!t.cells().is_empty(), "{}", t.id);
+        assert!(t.rules.iter().any(|r| r.id == "blanks"), "{}", t.id);
         assert!(
-            keys.insert(&r.key),
-            "{}: row key {}.{}",
-            t.id,
-            tb.key,
-            r.key
+            t.rules.iter().any(|r| matches!(r.check, Check::Blanks)),
+            "{}",
+            t.id
         );
-        // A table's sole row may go unlabelled (表四's single line of numbers).
-        let sole = rows.len() == 1;
-        assert!(
-            sole || !r.label.is_empty(),
-            "{}: {}.{} has no label",
-            t.id,
-            tb.key,
-            r.key
-        );
-        assert!(!r.key.is_empty());
-        if r.group {
-            assert!(!r.children.is_empty(), "{}: empty group {}", t.id, r.key);
-        }
-    }
-    let mut keys = HashSet::new();
-    for c in all_columns(&tb.columns) {
-        assert!(
-            keys.insert(&c.key),
-            "{}: column key {}.{}",
-            t.id,
-            tb.key,
-            c.key
-        );
-        assert!(!c.label.is_empty(), "{}: {} column {}", t.id, tb.key, c.key);
     }
 }
 
 #[test]
-fn every_cell_address_is_unique() {
-    for t in template::all() {
-        let cells = t.cells();
-        assert!(!cells.is_empty(), "{}", t.id);
-        let mut seen = HashSet::new();
-        for c in &cells {
-            assert!(seen.insert(c.cell.to_string()), "{}: {}", t.id, c.cell);
-        }
-    }
-}
-
-#[test]
-fn rules_refer_to_existing_tables_rows_and_columns() {
-    for t in template::all() {
-        let mut ids = HashSet::new();
-        for rule in &t.rules {
-            assert!(ids.insert(&rule.id), "{}: duplicate rule {}", t.id, rule.id);
-            match &rule.check {
-                Check::Linear {
-                    table,
-                    along,
-                    each,
-                    lhs,
-                    rhs,
-                    total,
-                    ..
-                } => {
-                    let tb = t
-                        .table(table)
-                        .unwrap_or_else(|| panic!("{}: {} names {table}", t.id, rule.id));
-                    let row_exists = |k: &str| tb.find_row(k).is_some_and(|r| !r.group);
-                    let col_exists = |k: &str| tb.find_leaf_column(k).is_some();
-                    let (term_ok, each_ok): (KeyCheck, KeyCheck) = match along {
-                        Along::Columns => (&row_exists, &col_exists),
-                        Along::Rows => (&col_exists, &row_exists),
-                    };
-                    assert!(!lhs.is_empty() && !rhs.is_empty(), "{}", rule.id);
-                    for term in lhs.iter().chain(rhs) {
-                        assert!(term_ok(bare(term)), "{}: {} term {term}", t.id, rule.id);
-                    }
-                    for e in each {
-                        assert!(each_ok(e), "{}: {} each {e}", t.id, rule.id);
-                    }
-                    if *total {
-                        assert_eq!(lhs.len(), 1, "{}: {}", t.id, rule.id);
-                        assert!(is_plain(&lhs[0]), "{}: {}", t.id, rule.id);
-                    }
-                }
-                Check::ZeroForLevels {
-                    table,
-                    rows,
-                    reason,
-                    ..
-                } => {
-                    let tb = t.table(table).expect("table of ZeroForLevels");
-                    for r in rows {
-                        assert!(tb.find_row(r).is_some(), "{}: {}", t.id, rule.id);
-                    }
-                    assert!(!reason.is_empty());
-                }
-                Check::Blanks => {}
-            }
-        }
-        assert!(ids.iter().any(|id| id.as_str() == "blanks"), "{}", t.id);
+fn only_the_provincial_variant_is_regional() {
+    let regional: Vec<&str> = template::all()
+        .iter()
+        .filter(|t| t.regional)
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(regional, ["legacy-provincial"]);
+    for year in 2008..=2018 {
+        assert_eq!(template::current_for_year(year).id, "legacy-national");
     }
 }
 

@@ -1,10 +1,10 @@
 //! `nianbao cells FILE`: every editable field, one per line, tab-separated.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::Args;
 
+use super::Outcome;
 use crate::document::edit::fields;
 
 #[derive(Args, Debug)]
@@ -14,11 +14,7 @@ pub struct CellsArgs {
     file: PathBuf,
 }
 
-pub fn run(args: CellsArgs) -> ExitCode {
-    super::exit(list(args))
-}
-
-fn list(args: CellsArgs) -> Result<ExitCode, ExitCode> {
+pub fn run(args: CellsArgs) -> Outcome {
     let (doc, template) = super::load(&args.file)?;
     let mut out = String::new();
     for f in fields(&doc, template) {
@@ -31,5 +27,5 @@ fn list(args: CellsArgs) -> Result<ExitCode, ExitCode> {
             f.col_path
         ));
     }
-    Ok(super::emit(&out, None))
+    super::emit(&out, None)
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::{Failure, Outcome};
 use crate::document::{edit, Address};
 
 #[derive(Args, Debug)]
@@ -31,25 +32,17 @@ pub struct SetArgs {
     value: String,
 }
 
-pub fn run_get(args: GetArgs) -> ExitCode {
-    super::exit(get(args))
-}
-
-pub fn run_set(args: SetArgs) -> ExitCode {
-    super::exit(set(args))
-}
-
-fn get(args: GetArgs) -> Result<ExitCode, ExitCode> {
+pub fn run_get(args: GetArgs) -> Outcome {
     let (doc, template) = super::load(&args.file)?;
     let address = parse_address(&args.address)?;
     let value = edit::get(&doc, template, &address).map_err(refused)?;
     Ok(match value {
-        Some(v) => super::emit(&format!("{v}\n"), None),
+        Some(v) => super::emit(&format!("{v}\n"), None)?,
         None => ExitCode::SUCCESS,
     })
 }
 
-fn set(args: SetArgs) -> Result<ExitCode, ExitCode> {
+pub fn run_set(args: SetArgs) -> Outcome {
     let (mut doc, template) = super::load(&args.file)?;
     let address = parse_address(&args.address)?;
     let before = doc.clone();
@@ -61,14 +54,12 @@ fn set(args: SetArgs) -> Result<ExitCode, ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn parse_address(raw: &str) -> Result<Address, ExitCode> {
-    raw.trim().parse().map_err(|e: String| {
-        eprintln!("错误：{e}");
-        ExitCode::from(1)
-    })
+fn parse_address(raw: &str) -> Result<Address, Failure> {
+    raw.trim()
+        .parse()
+        .map_err(|e: String| Failure::refused(format!("错误：{e}")))
 }
 
-fn refused(e: crate::input::InputError) -> ExitCode {
-    eprintln!("错误：{e}");
-    ExitCode::from(1)
+fn refused(e: crate::input::InputError) -> Failure {
+    Failure::refused(format!("错误：{e}"))
 }

@@ -1,10 +1,10 @@
 //! `nianbao export`: plain text or Markdown for the government website.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use super::Outcome;
 use crate::export::{to_markdown, to_text};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -26,15 +26,11 @@ pub struct ExportArgs {
     output: Option<PathBuf>,
 }
 
-pub fn run(args: ExportArgs) -> ExitCode {
-    super::exit(export(args))
-}
-
-fn export(args: ExportArgs) -> Result<ExitCode, ExitCode> {
+pub fn run(args: ExportArgs) -> Outcome {
     let (doc, template) = super::load(&args.file)?;
     let text = match args.to {
         To::Txt => to_text(&doc, template),
         To::Md => to_markdown(&doc, template),
     };
-    Ok(super::emit(&text, args.output.as_deref()))
+    super::emit(&text, args.output.as_deref())
 }

@@ -2,9 +2,10 @@
 //! text), say what was matched and what was not and why, and optionally
 //! write the document.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::{Failure, Outcome};
 use crate::import::{self, Import};
 use crate::template;
 
@@ -36,26 +37,20 @@ pub struct ImportArgs {
 
 /// Run the subcommand: 0 when a document was produced, 2 when the input (or
 /// the template name) cannot be used, 1 when the document cannot be written.
-pub fn run(args: ImportArgs) -> ExitCode {
+pub(crate) fn run(args: ImportArgs) -> Outcome {
     let forced = match args.template.as_str() {
         "auto" => None,
         id if template::get(id).is_some() => Some(id),
         id => {
             let ids: Vec<&str> = template::all().iter().map(|t| t.id.as_str()).collect();
-            eprintln!(
+            return Err(Failure::usage(format!(
                 "没有模板“{id}”，可用：auto、{} (unknown template: {id})",
                 ids.join("、")
-            );
-            return ExitCode::from(2);
+            )));
         }
     };
-    let imported = match import::import_file_as(&args.input, forced) {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
+    let imported =
+        import::import_file_as(&args.input, forced).map_err(|e| Failure::usage(e.to_string()))?;
     match args.format {
         ImportFormat::Text => {
             print!("{}", imported.report_text());
@@ -64,21 +59,20 @@ pub fn run(args: ImportArgs) -> ExitCode {
         ImportFormat::Json => match serde_json::to_string_pretty(&imported) {
             Ok(json) => println!("{json}"),
             Err(e) => {
-                eprintln!("无法生成 JSON 说明 (JSON serialization failed: {e})");
-                return ExitCode::from(1);
+                return Err(Failure::refused(format!(
+                    "无法生成 JSON 说明 (JSON serialization failed: {e})"
+                )));
             }
         },
     }
     if let Some(out) = &args.output {
-        if let Err(e) = write(&imported, out) {
-            eprintln!("{e}");
-            return ExitCode::from(1);
-        }
+        crate::document::file::save(&imported.document, out)
+            .map_err(|e| Failure::refused(e.to_string()))?;
         if args.format == ImportFormat::Text {
             println!("\n已保存：{}", out.display());
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The validator on the imported numbers, as on any document: published
@@ -97,8 +91,4 @@ fn validation_summary(imported: &Import) -> String {
         out.push_str(&format!("  ✖ {}\n", f.message));
     }
     out
-}
-
-fn write(imported: &Import, out: &Path) -> Result<(), String> {
-    crate::document::file::save(&imported.document, out).map_err(|e| e.to_string())
 }

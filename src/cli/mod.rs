@@ -9,6 +9,7 @@ mod edit_cmd;
 mod export_cmd;
 pub mod import_cmd;
 mod new;
+mod template_cmd;
 mod validate_cmd;
 
 use std::path::{Path, PathBuf};
@@ -70,7 +71,38 @@ enum Command {
     Export(export_cmd::ExportArgs),
     /// 导入已发布的年报（网页、Markdown 或文本）
     Import(import_cmd::ImportArgs),
+    /// 检查模板文件，或列出内置模板
+    Template(template_cmd::TemplateArgs),
 }
+
+/// A command that could not do its job: the sentence to print (once, here
+/// at the top) and the exit code.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    code: u8,
+    text: String,
+}
+
+impl Failure {
+    /// A file that cannot be read or written, or an unusable command line (2).
+    pub(crate) fn usage(text: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            text: text.into(),
+        }
+    }
+
+    /// A refused value, or a check that failed (1).
+    pub(crate) fn refused(text: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            text: text.into(),
+        }
+    }
+}
+
+/// What a subcommand returns: its exit code, or why it failed.
+pub(crate) type Outcome = Result<ExitCode, Failure>;
 
 /// Entry point of the `nianbao` binary.
 pub fn main() -> ExitCode {
@@ -81,6 +113,16 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return report_usage_error(&e),
     };
+    match run(cli) {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("{}", failure.text);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Outcome {
     match cli.command {
         Some(Command::New(args)) => new::run(args),
         Some(Command::Cells(args)) => cells::run(args),
@@ -89,7 +131,8 @@ pub fn main() -> ExitCode {
         Some(Command::Validate(args)) => validate_cmd::run(args),
         Some(Command::Export(args)) => export_cmd::run(args),
         Some(Command::Import(args)) => import_cmd::run(args),
-        None => open_editor(cli.file),
+        Some(Command::Template(args)) => template_cmd::run(args),
+        None => Ok(open_editor(cli.file)),
     }
 }
 
@@ -138,7 +181,7 @@ fn open_editor(file: Option<PathBuf>) -> ExitCode {
 fn report_usage_error(e: &clap::Error) -> ExitCode {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            return emit(&chinese_help(e), None);
+            return emit(&chinese_help(e), None).unwrap_or(ExitCode::SUCCESS);
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             eprint!("{}", chinese_help(e));
@@ -181,37 +224,31 @@ fn chinese_help(e: &clap::Error) -> String {
 }
 
 /// Load a report and its template, or say why not (exit code 2).
-pub(crate) fn load(path: &Path) -> Result<(Document, &'static Template), ExitCode> {
-    let doc = file::load(path).map_err(|e| {
-        eprintln!("错误：无法打开 {}：{e}", path.display());
-        ExitCode::from(2)
-    })?;
+pub(crate) fn load(path: &Path) -> Result<(Document, &'static Template), Failure> {
+    let doc = file::load(path)
+        .map_err(|e| Failure::usage(format!("错误：无法打开 {}：{e}", path.display())))?;
     // `load` has checked the template id; this cannot fail for a loaded file.
     let template = template::get(&doc.template).ok_or_else(|| {
-        eprintln!("错误：未知的模板“{}” (unknown template)", doc.template);
-        ExitCode::from(2)
+        Failure::usage(format!(
+            "错误：未知的模板“{}” (unknown template)",
+            doc.template
+        ))
     })?;
     Ok((doc, template))
 }
 
 /// Save a report, or say why not (exit code 2).
-pub(crate) fn save(doc: &Document, path: &Path) -> Result<(), ExitCode> {
-    file::save(doc, path).map_err(|e| {
-        eprintln!("错误：无法保存 {}：{e}", path.display());
-        ExitCode::from(2)
-    })
+pub(crate) fn save(doc: &Document, path: &Path) -> Result<(), Failure> {
+    file::save(doc, path)
+        .map_err(|e| Failure::usage(format!("错误：无法保存 {}：{e}", path.display())))
 }
 
 /// Write text to `out` (atomically) or to standard output.
-pub(crate) fn emit(text: &str, out: Option<&Path>) -> ExitCode {
+pub(crate) fn emit(text: &str, out: Option<&Path>) -> Outcome {
     match out {
-        Some(path) => match file::write_atomic(path, text.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("错误：无法写入 {}：{e}", path.display());
-                ExitCode::from(2)
-            }
-        },
+        Some(path) => file::write_atomic(path, text.as_bytes())
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(|e| Failure::usage(format!("错误：无法写入 {}：{e}", path.display()))),
         None => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();
@@ -219,12 +256,7 @@ pub(crate) fn emit(text: &str, out: Option<&Path>) -> ExitCode {
             let _ = stdout
                 .write_all(text.as_bytes())
                 .and_then(|()| stdout.flush());
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Run a command body written with `?` on exit codes.
-pub(crate) fn exit(result: Result<ExitCode, ExitCode>) -> ExitCode {
-    result.unwrap_or_else(|code| code)
 }

@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 
+use super::{Failure, Outcome};
 use crate::document::carry::carry_forward;
 use crate::document::edit::{parse_level, parse_year};
 use crate::document::{Document, UnitLevel};
@@ -36,17 +36,12 @@ pub struct NewArgs {
     force: bool,
 }
 
-pub fn run(args: NewArgs) -> ExitCode {
-    super::exit(create(args))
-}
-
-fn create(args: NewArgs) -> Result<ExitCode, ExitCode> {
+pub fn run(args: NewArgs) -> Outcome {
     if args.output.exists() && !args.force {
-        eprintln!(
+        return Err(Failure::usage(format!(
             "错误：{} 已存在，未覆盖；如确需覆盖请加 --force (output exists)",
             args.output.display()
-        );
-        return Err(ExitCode::from(2));
+        )));
     }
     let year = args
         .year
@@ -70,7 +65,12 @@ fn create(args: NewArgs) -> Result<ExitCode, ExitCode> {
             }
             doc
         }
-        None => Document::new("", "", UnitLevel::Township, default_year()),
+        None => Document::new(
+            "",
+            "",
+            UnitLevel::Township,
+            crate::calendar::default_report_year(),
+        ),
     };
     if let Some(year) = year {
         doc.meta.year = year;
@@ -106,63 +106,19 @@ fn use_template(doc: &mut Document, template: &Template) {
         .retain(|key, _| template.part(key).is_some_and(|p| p.prose));
 }
 
-fn find_template(id: &str) -> Result<&'static Template, ExitCode> {
+fn find_template(id: &str) -> Result<&'static Template, Failure> {
     template::get(id.trim()).ok_or_else(|| {
         let known: Vec<String> = template::all()
             .iter()
             .map(|t| format!("{}（{}）", t.id, t.name))
             .collect();
-        eprintln!(
+        Failure::usage(format!(
             "错误：没有模板“{id}”；可用模板：{} (unknown template)",
             known.join("、")
-        );
-        ExitCode::from(2)
+        ))
     })
 }
 
-fn usage(e: crate::input::InputError) -> ExitCode {
-    eprintln!("错误：{e}");
-    ExitCode::from(2)
-}
-
-/// Reports are written in January for the year just ended: last calendar
-/// year, in China Standard Time (UTC+8) so that New Year's Day counts.
-pub fn default_year() -> u16 {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let days = (secs + 8 * 3600) / 86_400;
-    civil_year(days as i64).saturating_sub(1)
-}
-
-/// The Gregorian year of a day counted from 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`).
-fn civil_year(days: i64) -> u16 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    u16::try_from(year).unwrap_or(u16::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_year;
-
-    #[test]
-    fn civil_years() {
-        assert_eq!(civil_year(0), 1970);
-        assert_eq!(civil_year(364), 1970);
-        assert_eq!(civil_year(365), 1971);
-        // 2024-12-31 and 2025-01-01
-        assert_eq!(civil_year(20_088), 2024);
-        assert_eq!(civil_year(20_089), 2025);
-        // 2000-02-29 (leap day of a leap century)
-        assert_eq!(civil_year(11_016), 2000);
-    }
+fn usage(e: crate::input::InputError) -> Failure {
+    Failure::usage(format!("错误：{e}"))
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use super::Outcome;
 use crate::document::carry::link_previous;
 use crate::validate::{validate, Finding, Report};
 
@@ -34,11 +35,7 @@ pub struct ValidateArgs {
     format: Format,
 }
 
-pub fn run(args: ValidateArgs) -> ExitCode {
-    super::exit(check(args))
-}
-
-fn check(args: ValidateArgs) -> Result<ExitCode, ExitCode> {
+pub fn run(args: ValidateArgs) -> Outcome {
     let (mut doc, template) = super::load(&args.file)?;
     if let Some(path) = &args.prev {
         let (last, _) = super::load(path)?;
@@ -58,7 +55,7 @@ fn check(args: ValidateArgs) -> Result<ExitCode, ExitCode> {
         Format::Text => as_text(&report),
         Format::Json => as_json(&report),
     };
-    super::emit(&out, None);
+    super::emit(&out, None)?;
     Ok(if report.errors.is_empty() {
         ExitCode::SUCCESS
     } else {

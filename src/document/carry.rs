@@ -83,9 +83,14 @@ pub fn carried_cells(template: &Template) -> Vec<(CellRef, CellRef)> {
         else {
             continue;
         };
-        let (Some(target), Some(source)) = (single_plain(lhs), single_prev(rhs)) else {
+        let ([target], [source]) = (lhs.as_slice(), rhs.as_slice()) else {
             continue;
         };
+        // `X = prev:Y`: one plain this-year term, one added last-year term.
+        if !target.is_plain() || !source.last_year || source.negative {
+            continue;
+        }
+        let (target, source) = (&target.key, &source.key);
         let Some(t) = template.table(table) else {
             continue;
         };
@@ -106,22 +111,6 @@ pub fn carried_cells(template: &Template) -> Vec<(CellRef, CellRef)> {
         }
     }
     out
-}
-
-/// The one term of `terms`, if it is a plain this-year key.
-fn single_plain(terms: &[String]) -> Option<&str> {
-    match terms {
-        [t] if !t.starts_with('-') && !t.starts_with("prev:") => Some(t),
-        _ => None,
-    }
-}
-
-/// The one term of `terms`, if it is `prev:KEY` (added, not subtracted).
-fn single_prev(terms: &[String]) -> Option<&str> {
-    match terms {
-        [t] => t.strip_prefix("prev:").filter(|k| !k.starts_with('-')),
-        _ => None,
-    }
 }
 
 /// The columns (along `Columns`) or rows (along `Rows`) a rule applies to.

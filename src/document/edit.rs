@@ -3,7 +3,7 @@
 //! `prose.<part>` and `<table>.<row>.<column>`.
 
 use super::{Address, CellRef, Document, MetaField, UnitLevel, SWITCH_NO, SWITCH_YES};
-use crate::input::{self, InputError};
+use crate::input::{self, InputError, InputErrorKind};
 use crate::template::{CellKind, Template};
 
 /// Years a report can be for: the regulation dates from 2008; the margin on
@@ -182,6 +182,7 @@ pub fn parse_switch(raw: &str) -> Result<bool, InputError> {
         "是" | "yes" | "true" | "1" | "y" => Ok(true),
         "否" | "no" | "false" | "0" | "n" | "" => Ok(false),
         other => Err(InputError::new(
+            InputErrorKind::NotASwitch,
             format!("此处应填写“{SWITCH_YES}”或“{SWITCH_NO}”"),
             format!("not a yes/no value: {other:?}"),
         )),
@@ -196,13 +197,23 @@ pub fn parse_year(raw: &str) -> Result<u16, InputError> {
         YEAR_RANGE.end()
     );
     let value = input::parse_cell_input(CellKind::Count, Some("年"), raw)
-        .map_err(|e| InputError::new(wording.clone(), e.cause))?;
+        .map_err(|e| InputError::new(InputErrorKind::NotAYear, wording.clone(), e.cause))?;
     match value {
         Some(super::CellValue::Int(y)) => u16::try_from(y)
             .ok()
             .filter(|y| YEAR_RANGE.contains(y))
-            .ok_or_else(|| InputError::new(wording, format!("year {y} out of range"))),
-        _ => Err(InputError::new(wording, "year is blank")),
+            .ok_or_else(|| {
+                InputError::new(
+                    InputErrorKind::NotAYear,
+                    wording,
+                    format!("year {y} out of range"),
+                )
+            }),
+        _ => Err(InputError::new(
+            InputErrorKind::NotAYear,
+            wording,
+            "year is blank",
+        )),
     }
 }
 
@@ -211,6 +222,7 @@ pub fn parse_level(raw: &str) -> Result<UnitLevel, InputError> {
     UnitLevel::from_label(raw).ok_or_else(|| {
         let names: Vec<&str> = UnitLevel::ALL.iter().map(|l| l.label()).collect();
         InputError::new(
+            InputErrorKind::NotALevel,
             format!("单位层级应为以下之一：{}", names.join("、")),
             format!("unknown unit level {:?}", raw.trim()),
         )
@@ -221,6 +233,7 @@ pub fn parse_level(raw: &str) -> Result<UnitLevel, InputError> {
 fn check_exists(template: &Template, address: &Address) -> Result<(), InputError> {
     if *address == Address::Meta(MetaField::NoStatistics) && !template.statistics_optional {
         return Err(InputError::new(
+            InputErrorKind::NoSuchField,
             format!(
                 "模板“{}”的统计表不可省略，不能设置“{}”",
                 template.name,
@@ -243,6 +256,7 @@ fn check_exists(template: &Template, address: &Address) -> Result<(), InputError
 
 fn missing(template: &Template, address: &impl std::fmt::Display) -> InputError {
     InputError::new(
+        InputErrorKind::NoSuchField,
         format!("模板“{}”中没有这个字段：{address}", template.name),
         format!("address {address} not in template {}", template.id),
     )

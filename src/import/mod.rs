@@ -113,11 +113,17 @@ impl Import {
 }
 
 /// An input that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message} ({cause})")]
-pub struct ImportError {
-    pub message: String,
-    pub cause: String,
+pub type ImportError = crate::error::Error<ImportErrorKind>;
+
+/// Why an input cannot be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImportErrorKind {
+    /// Missing, a folder, or an I/O failure.
+    Unreadable,
+    /// Bigger than any report.
+    TooBig,
+    /// Not UTF-8 or UTF-16 (GBK).
+    NotUtf8,
 }
 
 /// Import a file; the format follows its extension.
@@ -128,23 +134,28 @@ pub fn import_file(path: &Path) -> Result<Import, ImportError> {
 /// Import a file with a template forced (`None` = recognize it).
 pub fn import_file_as(path: &Path, template: Option<&str>) -> Result<Import, ImportError> {
     let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| ImportError {
-        message: format!("无法读取文件 {shown}"),
-        cause: e.to_string(),
-    })?;
+    let unreadable = |e: std::io::Error| {
+        ImportError::new(
+            ImportErrorKind::Unreadable,
+            format!("无法读取文件 {shown}"),
+            e.to_string(),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > MAX_INPUT_BYTES {
-        return Err(ImportError {
-            message: format!("文件 {shown} 超过 16 MiB，不像是一份年度报告"),
-            cause: format!("input is {} bytes, limit {MAX_INPUT_BYTES}", meta.len()),
-        });
+        return Err(ImportError::new(
+            ImportErrorKind::TooBig,
+            format!("文件 {shown} 超过 16 MiB，不像是一份年度报告"),
+            format!("input is {} bytes, limit {MAX_INPUT_BYTES}", meta.len()),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| ImportError {
-        message: format!("无法读取文件 {shown}"),
-        cause: e.to_string(),
-    })?;
-    let text = decode(&bytes).map_err(|cause| ImportError {
-        message: format!("文件 {shown} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入"),
-        cause,
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let text = decode(&bytes).map_err(|cause| {
+        ImportError::new(
+            ImportErrorKind::NotUtf8,
+            format!("文件 {shown} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入"),
+            cause,
+        )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(import_str(text, SourceFormat::from_path(path), template))

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::term::Term;
+
 /// What a cell holds. Blank ("未填写") is never a kind: it is the absence of a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum CellKind {
@@ -54,6 +56,7 @@ impl Severity {
 
 /// An official layout of the annual report.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Template {
     /// Stable id: `gk2021`, `gk2019`, `legacy-national`, `legacy-provincial`.
     pub id: String,
@@ -70,6 +73,11 @@ pub struct Template {
     /// the document may then switch the tables off instead of drowning in warnings.
     #[serde(default)]
     pub statistics_optional: bool,
+    /// A regional (e.g. provincial) variant of an official layout: offered
+    /// when chosen by name or recognised by its table, never picked for a
+    /// year on its own.
+    #[serde(default)]
+    pub regional: bool,
     /// Whether the form carries 单位负责人 · 审核人 · 填报人 · 联系电话 · 填报日期.
     #[serde(default)]
     pub signoff: bool,
@@ -80,6 +88,7 @@ pub struct Template {
 
 /// One numbered part of the report (一、总体情况 …).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Part {
     /// Stable key, e.g. `p1`; prose is addressed as `prose.p1`.
     pub key: String,
@@ -97,6 +106,7 @@ pub struct Part {
 
 /// One statistics table (or one block of table 2).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Table {
     /// Stable key, e.g. `t3`; cells are addressed `t3.ROW.COL`.
     pub key: String,
@@ -130,6 +140,7 @@ pub struct Table {
 
 /// A column header; groups (法人或其他组织) have children, leaves hold cells.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Column {
     pub key: String,
     pub label: String,
@@ -144,6 +155,7 @@ pub struct Column {
 /// A row; a row with children may itself hold cells (legacy parents) or be a
 /// pure group label (`group: true`, e.g. （三）不予公开).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Row {
     pub key: String,
     pub label: String,
@@ -163,6 +175,7 @@ pub struct Row {
 
 /// A rule of the template. The validator interprets it; no rule is hard-coded.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Stable id, reported with every finding (e.g. `t3.balance`).
     pub id: String,
@@ -198,10 +211,12 @@ impl Op {
 
 /// What a rule checks.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Check {
     /// Σ lhs `op` Σ rhs within one table. A term is a row or column key,
     /// optionally prefixed `-` (subtract) and/or `prev:` (last year's value of
-    /// that cell; the rule is cross-year and runs only when last year is known).
+    /// that cell; the rule is cross-year and runs only when last year is known),
+    /// parsed into a [`Term`] when the template is loaded.
     Linear {
         table: String,
         along: Along,
@@ -209,9 +224,9 @@ pub enum Check {
         /// numeric one of the table.
         #[serde(default)]
         each: Vec<String>,
-        lhs: Vec<String>,
+        lhs: Vec<Term>,
         op: Op,
-        rhs: Vec<String>,
+        rhs: Vec<Term>,
         /// `lhs` is a single total cell whose formula is Σ rhs: the editor may
         /// compute it and shows the computed value when it is blank.
         #[serde(default)]

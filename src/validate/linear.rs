@@ -7,7 +7,7 @@ use super::index::{Index, TableIndex};
 use super::message;
 use super::Finding;
 use crate::document::CellRef;
-use crate::template::{Along, Check, Op, Rule, Severity};
+use crate::template::{self, Along, Check, Op, Rule, Severity};
 
 /// One term of a relation, resolved to a row (along columns) or a column (along rows).
 #[derive(Debug, Clone, Copy)]
@@ -32,25 +32,10 @@ pub(crate) struct Linear {
     pub total: bool,
 }
 
-/// Split `-prev:key` into (subtract, last year, key); either prefix order is accepted.
-fn parse_term(term: &str) -> (bool, bool, &str) {
-    let (mut neg, mut prev, mut rest) = (false, false, term.trim());
-    loop {
-        if let (false, Some(r)) = (neg, rest.strip_prefix('-')) {
-            neg = true;
-            rest = r;
-        } else if let (false, Some(r)) = (prev, rest.strip_prefix("prev:")) {
-            prev = true;
-            rest = r;
-        } else {
-            return (neg, prev, rest);
-        }
-    }
-}
-
 impl Linear {
-    /// Resolve a rule; `None` when it is not linear or names something the
-    /// table lacks (a template defect the template tests catch; never a panic).
+    /// Resolve a rule against the index; `None` when it is not linear. The
+    /// loader has checked every key, so a compiled template always resolves;
+    /// `None` rather than a panic all the same.
     pub fn resolve(check: &Check, index: &Index<'_, '_>) -> Option<Linear> {
         let Check::Linear {
             table,
@@ -66,15 +51,19 @@ impl Linear {
         };
         let t = index.table(table)?;
         let ti = &index.tables[t];
-        let resolve_terms = |keys: &[String]| -> Option<Vec<Term>> {
-            keys.iter()
-                .map(|k| {
-                    let (neg, prev, key) = parse_term(k);
+        let resolve_terms = |terms: &[template::Term]| -> Option<Vec<Term>> {
+            terms
+                .iter()
+                .map(|t| {
                     let pos = match along {
-                        Along::Columns => ti.row(key).filter(|&r| !ti.row_at(r).group)?,
-                        Along::Rows => ti.col(key)?,
+                        Along::Columns => ti.row(&t.key).filter(|&r| !ti.row_at(r).group)?,
+                        Along::Rows => ti.col(&t.key)?,
                     };
-                    Some(Term { neg, prev, pos })
+                    Some(Term {
+                        neg: t.negative,
+                        prev: t.last_year,
+                        pos,
+                    })
                 })
                 .collect()
         };
@@ -282,17 +271,3 @@ fn check_instance(
 
 /// Severity of findings that say a relation cannot be checked.
 pub(crate) const UNCHECKED: Severity = Severity::Warning;
-
-#[cfg(test)]
-mod tests {
-    use super::parse_term;
-
-    #[test]
-    fn term_prefixes_in_either_order() {
-        assert_eq!(parse_term("total"), (false, false, "total"));
-        assert_eq!(parse_term("-repealed"), (true, false, "repealed"));
-        assert_eq!(parse_term("prev:valid"), (false, true, "valid"));
-        assert_eq!(parse_term("-prev:valid"), (true, true, "valid"));
-        assert_eq!(parse_term("prev:-valid"), (true, true, "valid"));
-    }
-}

@@ -1,7 +1,7 @@
 //! The shared sample report parses, fills every cell and ties up.
 
 use nianbao::document::{CellRef, Document};
-use nianbao::template::{self, Along, Check, Op};
+use nianbao::template::{self, Along, Check, Op, Term};
 use rust_decimal::Decimal;
 
 use super::sample;
@@ -37,16 +37,13 @@ fn sample_fills_every_gk2021_cell_and_nothing_else() {
 }
 
 /// Σ of the terms of a rule at one position (`None` for cross-year terms).
-fn sum(doc: &Document, table: &str, along: Along, at: &str, terms: &[String]) -> Option<Decimal> {
+fn sum(doc: &Document, table: &str, along: Along, at: &str, terms: &[Term]) -> Option<Decimal> {
     let mut total = Decimal::ZERO;
     for term in terms {
-        let (neg, key) = match term.strip_prefix('-') {
-            Some(k) => (true, k),
-            None => (false, term.as_str()),
-        };
-        if key.starts_with("prev:") {
+        if term.last_year {
             return None;
         }
+        let (neg, key) = (term.negative, term.key.as_str());
         let cell = match along {
             Along::Columns => CellRef::new(table, key, at),
             Along::Rows => CellRef::new(table, at, key),

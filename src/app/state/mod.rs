@@ -128,8 +128,7 @@ impl EditorState {
     /// Start the editor: open `file` if given (else a blank report for last
     /// year in the current template), then offer any recovery copies.
     pub fn start(file: Option<PathBuf>, env: Env) -> EditorState {
-        let year = Date::of((env.clock)()).year.saturating_sub(1);
-        let year = u16::try_from(year).unwrap_or(2025);
+        let year = crate::calendar::last_calendar_year((env.clock)());
         let template = crate::template::current_for_year(year);
         let doc = Document::new(&template.id, "", UnitLevel::Township, year);
         let mut state = EditorState::with_env(doc, template, env);
@@ -228,7 +227,7 @@ impl EditorState {
     /// What the 新建 dialog proposes: the current template for last calendar
     /// year, this document's unit and level.
     pub fn new_report_defaults(&self) -> NewReportSpec {
-        let year = u16::try_from(Date::of(self.now()).year.saturating_sub(1)).unwrap_or(2025);
+        let year = crate::calendar::last_calendar_year(self.now());
         NewReportSpec {
             template: crate::template::current_for_year(year).id.clone(),
             year,

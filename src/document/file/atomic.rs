@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::FileError;
+use super::{FileError, FileErrorKind as Kind};
 
 /// Write `bytes` to `path` atomically; with `backup`, the file being replaced
 /// is first kept as `NAME.bak`. On failure `path` is untouched and no
@@ -16,6 +16,7 @@ pub(super) fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<()
     let (dir, name) = split(path)?;
     if path.is_dir() {
         return Err(FileError::new(
+            Kind::IsDirectory,
             format!("无法保存：{} 是一个文件夹", path.display()),
             "target is a directory",
         ));
@@ -97,6 +98,7 @@ fn keep_backup(path: &Path, dir: &Path, name: &str) -> Result<(), FileError> {
     result.map_err(|e| {
         let _ = fs::remove_file(&tmp);
         FileError::new(
+            Kind::Backup,
             format!("无法保留备份文件 {}，未保存", bak.display()),
             format!("backup failed: {e}"),
         )
@@ -138,6 +140,7 @@ fn split(path: &Path) -> Result<(PathBuf, String), FileError> {
         .filter(|n| !n.is_empty())
         .ok_or_else(|| {
             FileError::new(
+                Kind::BadPath,
                 format!("无法保存：{} 不是有效的文件名", path.display()),
                 "path has no file name",
             )
@@ -161,13 +164,20 @@ fn sync_dir(dir: &Path) {
 }
 
 fn write_error(place: &Path, step: &str, e: &io::Error) -> FileError {
-    let message = match e.kind() {
-        io::ErrorKind::StorageFull => "磁盘空间不足，未保存".to_string(),
-        io::ErrorKind::NotFound => format!("文件夹 {} 不存在，未保存", place.display()),
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            format!("没有写入 {} 的权限，未保存", place.display())
-        }
-        _ => format!("写入 {} 失败，未保存", place.display()),
+    let (kind, message) = match e.kind() {
+        io::ErrorKind::StorageFull => (Kind::DiskFull, "磁盘空间不足，未保存".to_string()),
+        io::ErrorKind::NotFound => (
+            Kind::NoFolder,
+            format!("文件夹 {} 不存在，未保存", place.display()),
+        ),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => (
+            Kind::NoPermission,
+            format!("没有写入 {} 的权限，未保存", place.display()),
+        ),
+        _ => (
+            Kind::WriteFailed,
+            format!("写入 {} 失败，未保存", place.display()),
+        ),
     };
-    FileError::new(message, format!("{step}: {e}"))
+    FileError::new(kind, message, format!("{step}: {e}"))
 }

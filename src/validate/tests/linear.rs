@@ -298,7 +298,7 @@ fn mini() -> crate::template::Template {
     crate::template::parse_template(
         "mini.ron",
         r#"#![enable(implicit_some)]
-        Template(id: "mini", name: "测试格式", source: "", first_year: 2000,
+        Template(id: "mini", name: "测试格式", source: "测试", first_year: 2000,
           parts: [Part(key: "p1", heading: "一、测试", tables: [
             Table(key: "t", name: "表一", unit: "件",
               columns: [Column(key: "a", label: "甲"), Column(key: "b", label: "乙"),

@@ -103,7 +103,7 @@ fn fill_blanks_with_zero_leaves_text_cells_and_values_alone() {
     let t = crate::template::parse_template(
         "mini.ron",
         r#"#![enable(implicit_some)]
-        Template(id: "mini", name: "测试", source: "", first_year: 2000,
+        Template(id: "mini", name: "测试", source: "测试", first_year: 2000,
           parts: [Part(key: "p", heading: "一", tables: [
             Table(key: "t", name: "表一", columns: [Column(key: "n", label: "数"), Column(key: "s", label: "文", kind: Text)],
               rows: [Row(key: "a", label: "甲"), Row(key: "m", label: "金额", kind: Amount)]),
