@@ -92,13 +92,16 @@ settle() {
   sleep 1
 }
 
+# With no window manager, keys reach only the focused window: focus it
+# before every key (retrying: the window may be busy mapping).
 focus() {
   for _ in 1 2 3; do
-    xdotool windowfocus --sync "$WIN" 2>/dev/null && break
+    xdotool windowfocus "$WIN" 2>/dev/null && break
     sleep 0.2
   done
+  sleep 0.1
 }
-key() { focus; for k in "$@"; do xdotool key --window "$WIN" "$k" 2>/dev/null || xdotool key "$k"; sleep 0.15; done; }
+key() { focus; for k in "$@"; do xdotool key "$k"; sleep 0.2; done; }
 typ() { focus; xdotool type --delay 60 "$*"; sleep 0.2; }
 clip_put() { printf '%s' "$1" | xclip -selection clipboard; sleep 0.3; }
 paste() { clip_put "$1"; key ctrl+v; sleep 0.4; }
@@ -124,7 +127,7 @@ STEP="a: start offer, 新建空白报告"
 start_app
 shot a-start
 key ctrl+n          # the start offer's 新建空白报告 (its shortcut)
-sleep 0.5
+settle
 paste "$UNIT"       # the unit field has the focus; xdotool cannot type Chinese
 key Return
 sleep 0.5
@@ -137,9 +140,9 @@ shot a-created
 STEP="b: block paste into 表三, Chinese into 一、总体情况"
 # The outline's entries and the form are laid out at fixed places in a
 # 1366×768 window at 100 %.
-click "${T3_OUTLINE_X:-60}" "${T3_OUTLINE_Y:-170}"
+click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-230}"
 settle
-click "${T3_CELL_X:-520}" "${T3_CELL_Y:-190}"
+click "${T3_CELL_X:-595}" "${T3_CELL_Y:-232}"
 paste $'1\t2\t3\t4\t5\t6\r\n7\t 8 \t9\t10\t1,100\t12\r\n'
 shot b-pasted
 
@@ -156,9 +159,9 @@ sleep 0.3
 expect_eq "clipboard after Ctrl+C" "$(xclip -o -selection clipboard 2>/dev/null || true)" "7"
 
 STEP="b2: Chinese text pasted into 一、总体情况"
-click "${P1_OUTLINE_X:-60}" "${P1_OUTLINE_Y:-110}"
+click "${P1_OUTLINE_X:-55}" "${P1_OUTLINE_Y:-117}"
 settle
-click "${P1_FIELD_X:-600}" "${P1_FIELD_Y:-200}"
+click "${P1_FIELD_X:-600}" "${P1_FIELD_Y:-120}"
 PROSE="本年度，本镇认真贯彻落实政府信息公开条例。"
 paste "$PROSE"
 
@@ -182,10 +185,11 @@ expect_eq "t3.partial.natural (Enter back to the Tab run's column)" "$(get "$REP
 expect_eq "prose.p1" "$(get "$REPORT" prose.p1)" "$PROSE"
 
 STEP="f: 导出 Markdown through the menu"
-click "${MENU_FILE_X:-22}" "${MENU_FILE_Y:-12}"
-sleep 0.4
+click "${MENU_FILE_X:-25}" "${MENU_FILE_Y:-15}"
+# The menu is drawn on the frame after the click; moving the pointer makes one.
+xdotool mousemove 30 60; sleep 0.4
 shot f-menu
-click "${MENU_EXPORT_MD_X:-80}" "${MENU_EXPORT_MD_Y:-300}"
+click "${MENU_EXPORT_MD_X:-78}" "${MENU_EXPORT_MD_Y:-299}"
 sleep 0.6
 shot f-chooser
 key Return
@@ -194,9 +198,9 @@ wait_file "$MD"
 grep -q "$PROSE" "$MD" || fail "the Markdown export lacks the prose"
 
 STEP="g: kill -9 while unsaved, then the recovery copy"
-click "${T3_OUTLINE_X:-60}" "${T3_OUTLINE_Y:-170}"
+click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-230}"
 settle
-click "${T3_CELL_X:-520}" "${T3_CELL_Y:-190}"
+click "${T3_CELL_X:-595}" "${T3_CELL_Y:-232}"
 typ 42; key Return
 say "waiting 32 s for the autosave interval"
 sleep 32

@@ -165,8 +165,9 @@ fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
     ui.add_space(6.0);
     if !form.focused {
         // Typing starts in the unit name, the one field a clerk must fill.
+        // Asked until it holds: a request in the frame a modal replaces
+        // another (the start offer) can be lost.
         ui.memory_mut(|m| m.request_focus(unit_field_id()));
-        form.focused = true;
     }
     let mut changed = false;
     egui::Grid::new("new-dialog")
@@ -200,6 +201,7 @@ fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
                 )
             })
             .changed();
+            form.focused |= ui.memory(|m| m.has_focus(unit_field_id()));
             dialog_frame::field_row(ui, "单位层级", |ui| {
                 egui::ComboBox::from_id_salt("new-level")
                     .selected_text(form.level.label())
