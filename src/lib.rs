@@ -44,6 +44,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod input;
+pub mod layout;
 pub mod template;
 pub mod validate;
 

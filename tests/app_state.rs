@@ -1,6 +1,8 @@
 //! The editor's state and commands, driven without a window.
 #![cfg(feature = "gui")]
 
+#[path = "app_state/desktop.rs"]
+mod desktop;
 #[path = "app_state/files.rs"]
 mod files;
 #[path = "app_state/outline.rs"]

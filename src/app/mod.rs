@@ -9,13 +9,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use eframe::egui;
-use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
+use egui::ViewportCommand;
 
 use state::{Command, EditorState, Env, AUTOSAVE_INTERVAL};
 use ui::dialogs::{self, Dialog, NewForm, Outcome};
-use ui::keys::{self, Shortcut};
+use ui::keys;
 use ui::marks::Marks;
-use ui::menu::{self, Action, MenuInfo};
+use ui::menu::{self, Action, Availability, MenuInfo};
 use ui::View;
 
 /// Smallest window that still shows the grid of 表三 without clipping.
@@ -62,11 +62,13 @@ impl NianbaoApp {
         let ime_busy = keys::track_ime(&ctx, &mut self.view);
         let modal = self.view.dialog.is_some()
             || self.view.import.is_modal()
-            || self.state.pending().is_some();
+            || self.state.pending().is_some()
+            || self.state.file_request().is_some();
         if !ime_busy && !modal {
             self.handle_keys(&ctx);
         }
         self.sync_focus(&ctx);
+        self.view.update_selection(&self.state);
 
         let marks = Marks::build(&self.state);
         let action = self.draw_panels(ui, &marks);
@@ -86,14 +88,7 @@ impl NianbaoApp {
         let view = &mut self.view;
         let info = MenuInfo {
             recent: frame.state.recent_files(),
-            show_problems: frame.state.settings.show_problems,
-            show_previous: frame.state.settings.show_previous,
-            dark: frame.state.settings.dark,
-            has_previous: frame.state.doc.previous.is_some(),
-            can_undo: frame.state.can_undo(),
-            can_redo: frame.state.can_redo(),
-            can_import: true,
-            has_import_report: frame.state.import_report().is_some(),
+            now: Availability::of(frame.state),
         };
         let action = egui::Panel::top("menu")
             .show(ui, |ui| menu::show(ui, &info))
@@ -114,33 +109,10 @@ impl NianbaoApp {
     }
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        for shortcut in keys::shortcuts(ctx) {
-            let action = match shortcut {
-                Shortcut::New => Action::New,
-                Shortcut::Open => Action::Open,
-                Shortcut::Save => Action::Save,
-                Shortcut::SaveAs => Action::SaveAs,
-                Shortcut::Undo => Action::Undo,
-                Shortcut::Redo => Action::Redo,
-            };
+        for action in ui::actions::pressed(ctx) {
             self.perform(ctx, action);
         }
-        let zoom = ctx.input_mut(|i| {
-            let mut take = |m: Modifiers, k: Key| i.consume_shortcut(&KeyboardShortcut::new(m, k));
-            if take(Modifiers::COMMAND, Key::Equals) || take(Modifiers::COMMAND, Key::Plus) {
-                Some(Command::ZoomIn)
-            } else if take(Modifiers::COMMAND, Key::Minus) {
-                Some(Command::ZoomOut)
-            } else if take(Modifiers::COMMAND, Key::Num0) {
-                Some(Command::ZoomReset)
-            } else {
-                None
-            }
-        });
-        if let Some(cmd) = zoom {
-            self.view.send(cmd);
-        }
-        keys::grid(ctx, &mut self.view);
+        keys::grid(ctx, &mut self.view, &self.state);
     }
 
     /// When the state moved the focus (Tab, Enter, a problem clicked, undo),
@@ -166,14 +138,8 @@ impl NianbaoApp {
         match action {
             Action::New => {
                 view.leave_edit();
-                let doc = &self.state.doc;
-                let year = state::Date::of(self.state.now()).year;
-                view.dialog = Some(Dialog::New(NewForm::new(
-                    &doc.template,
-                    i64::from(year),
-                    &doc.meta.unit,
-                    doc.meta.level,
-                )));
+                let defaults = self.state.new_report_defaults();
+                view.dialog = Some(Dialog::New(NewForm::new(&defaults)));
             }
             Action::NewFromLastYear => file_cmd(view, Command::NewFromLastYearDialog),
             Action::Open => file_cmd(view, Command::OpenDialog),
@@ -206,6 +172,7 @@ impl NianbaoApp {
             Action::TogglePrevious => view.send(Command::TogglePrevious),
             Action::ZoomIn => view.send(Command::ZoomIn),
             Action::ZoomOut => view.send(Command::ZoomOut),
+            Action::ZoomReset => view.send(Command::ZoomReset),
             Action::ToggleTheme => view.send(Command::ToggleDark),
             Action::Help => view.dialog = Some(Dialog::Help),
             Action::FormatHelp => view.dialog = Some(Dialog::FormatHelp),
@@ -215,6 +182,7 @@ impl NianbaoApp {
 
     fn draw_dialogs(&mut self, ctx: &egui::Context) {
         ui::import_dialog::draw(ctx, &self.state, &mut self.view);
+        ui::chooser::draw(ctx, &self.state, &mut self.view);
         if let Some(answer) = ui::questions::show(ctx, &self.state) {
             self.view.leave_edit();
             self.apply_commands(ctx);

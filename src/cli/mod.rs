@@ -245,17 +245,20 @@ pub(crate) fn save(doc: &Document, path: &Path) -> Result<(), Failure> {
 
 /// Write text to `out` (atomically) or to standard output.
 pub(crate) fn emit(text: &str, out: Option<&Path>) -> Outcome {
+    emit_bytes(text.as_bytes(), out)
+}
+
+/// Write `bytes` to `out` (atomically) or to standard output.
+pub(crate) fn emit_bytes(bytes: &[u8], out: Option<&Path>) -> Outcome {
     match out {
-        Some(path) => file::write_atomic(path, text.as_bytes())
+        Some(path) => file::write_atomic(path, bytes)
             .map(|()| ExitCode::SUCCESS)
             .map_err(|e| Failure::usage(format!("错误：无法写入 {}：{e}", path.display()))),
         None => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush());
+            let _ = stdout.write_all(bytes).and_then(|()| stdout.flush());
             Ok(ExitCode::SUCCESS)
         }
     }

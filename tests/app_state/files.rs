@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use nianbao::app::state::{
-    Answer, AppDirs, Command, EditorState, Env, FileDialogs, Pending, Recovery, ScriptedDialogs,
-    Settings,
+    Answer, AppDirs, Choice, Command, EditorState, Env, FileDialogs, Pending, Recovery,
+    ScriptedDialogs, Settings,
 };
 use nianbao::document::{CellValue, Document, UnitLevel};
 
@@ -352,12 +352,12 @@ fn scripted_dialogs_are_a_file_dialogs() {
     d.push(Some(PathBuf::from("/x.ron")));
     let dialogs: &mut dyn FileDialogs = &mut d;
     assert_eq!(
-        dialogs.open("打开", nianbao::app::state::FileKind::Report),
-        Some(PathBuf::from("/x.ron"))
+        dialogs.open("打开", None, nianbao::app::state::FileKind::Report),
+        Choice::Chosen(PathBuf::from("/x.ron"))
     );
     assert_eq!(
-        dialogs.open("打开", nianbao::app::state::FileKind::Report),
-        None
+        dialogs.open("打开", None, nianbao::app::state::FileKind::Report),
+        Choice::Cancelled
     );
 }
 

@@ -45,6 +45,12 @@ pub enum Command {
         at: CellRef,
         text: String,
     },
+    /// Ctrl+X of the block from `anchor` to `focus`: its text went to the
+    /// clipboard, its cells become blank (one undo step).
+    CutBlock {
+        anchor: CellRef,
+        focus: CellRef,
+    },
     Undo,
     Redo,
     /// 空白单元格填 0
@@ -53,8 +59,14 @@ pub enum Command {
     FillTotals,
     /// Move focus to a field (problems panel click, outline click, mouse).
     Focus(Address),
-    /// Keyboard movement from the focused cell.
+    /// Keyboard movement from the focused cell (arrows).
     Move(Direction),
+    /// Tab / Shift+Tab: like [`Command::Move`], and remembers the column
+    /// where a run of Tabs started.
+    TabMove(Direction),
+    /// Enter / Shift+Enter: down or up from the column where the Tab run
+    /// started (as WPS and Excel do), else from the focused cell.
+    EnterMove(Direction),
     /// Show a part of the outline (`cover`, `p1` …).
     ShowPart(String),
     New(NewReportSpec),
@@ -106,6 +118,10 @@ pub enum Command {
         text: String,
         template: Option<String>,
     },
+    /// The in-window file chooser's answer to [`EditorState::file_request`].
+    ChooseFile(PathBuf),
+    /// The in-window file chooser was cancelled.
+    CancelChooser,
     /// Close the import report for good.
     DismissImportReport,
 }

@@ -9,6 +9,7 @@ use crate::document::{carry, file, Document};
 use crate::export;
 use crate::template::Template;
 
+use super::chooser::Purpose;
 use super::files::FileKind;
 use super::pending::Pending;
 use super::{autosave, Command, EditorState, StatusMessage, AUTOSAVE_INTERVAL};
@@ -38,18 +39,13 @@ impl EditorState {
                 ),
             },
             Command::Open(path) => self.open(&path),
-            Command::OpenDialog => {
-                if let Some(p) = self.dialogs.open("打开年报文件", FileKind::Report) {
-                    self.open(&p);
-                }
-            }
+            Command::OpenDialog => self.ask_open("打开年报文件", FileKind::Report, Purpose::Open),
             Command::NewFromLastYear(path) => self.new_from_last_year(&path),
-            Command::NewFromLastYearDialog => {
-                if let Some(p) = self.dialogs.open("选择上年的年报文件", FileKind::Report)
-                {
-                    self.new_from_last_year(&p);
-                }
-            }
+            Command::NewFromLastYearDialog => self.ask_open(
+                "选择上年的年报文件",
+                FileKind::Report,
+                Purpose::NewFromLastYear,
+            ),
             Command::Save => self.save_current(),
             Command::SaveAs(path) => self.save_to(&path),
             Command::SaveAsDialog => self.save_as_dialog(),
@@ -58,12 +54,13 @@ impl EditorState {
             Command::ExportTextDialog => self.export_dialog(FileKind::Text),
             Command::ExportMarkdownDialog => self.export_dialog(FileKind::Markdown),
             Command::LinkLastYear(path) => self.link_last_year(&path),
-            Command::LinkLastYearDialog => {
-                if let Some(p) = self.dialogs.open("选择上年的年报文件", FileKind::Report)
-                {
-                    self.link_last_year(&p);
-                }
-            }
+            Command::LinkLastYearDialog => self.ask_open(
+                "选择上年的年报文件",
+                FileKind::Report,
+                Purpose::LinkLastYear,
+            ),
+            Command::ChooseFile(path) => self.chosen(path),
+            Command::CancelChooser => self.file_request = None,
             Command::RestoreRecovery => {
                 if let Some(Pending::Recovery(copy)) = self.pending.take() {
                     self.restore_recovery(copy);
@@ -74,7 +71,7 @@ impl EditorState {
                     self.discard_recovery(copy);
                 }
             }
-            // Editing commands are handled in `apply`.
+            // `apply` routes only file commands here.
             _ => {}
         }
     }
@@ -152,14 +149,7 @@ impl EditorState {
     }
 
     fn save_as_dialog(&mut self) {
-        let name = export::default_file_name(&self.doc, "ron");
-        let dir = self.document_dir();
-        let chosen = self
-            .dialogs
-            .save("另存为", &name, dir.as_deref(), FileKind::Report);
-        if let Some(p) = chosen {
-            self.save_to(&p);
-        }
+        self.ask_save("另存为", FileKind::Report, Purpose::SaveAs);
     }
 
     fn save_to(&mut self, path: &Path) {
@@ -177,23 +167,12 @@ impl EditorState {
         self.status = Some(StatusMessage::info(format!("已保存到 {}", path.display())));
     }
 
-    fn document_dir(&self) -> Option<PathBuf> {
-        self.path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-    }
-
     fn export_dialog(&mut self, kind: FileKind) {
-        let name = export::default_file_name(&self.doc, kind.extension());
-        let title = match kind {
-            FileKind::Markdown => "导出 Markdown",
-            _ => "导出文本",
+        let (title, purpose) = match kind {
+            FileKind::Markdown => ("导出 Markdown", Purpose::ExportMarkdown),
+            _ => ("导出文本", Purpose::ExportText),
         };
-        let dir = self.document_dir();
-        if let Some(p) = self.dialogs.save(title, &name, dir.as_deref(), kind) {
-            self.export(&p, kind);
-        }
+        self.ask_save(title, kind, purpose);
     }
 
     fn export(&mut self, path: &Path, kind: FileKind) {

@@ -51,10 +51,20 @@ impl FileKind {
     }
 }
 
+/// What a file dialog answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Chosen(PathBuf),
+    Cancelled,
+    /// No dialog could be shown (no portal, no zenity): the window asks with
+    /// its own chooser instead.
+    Unavailable,
+}
+
 /// Native open/save dialogs, replaceable in tests.
 pub trait FileDialogs {
-    /// Ask for a file to open; `None` when cancelled.
-    fn open(&mut self, title: &str, kind: FileKind) -> Option<PathBuf>;
+    /// Ask for a file to open, starting in `directory`.
+    fn open(&mut self, title: &str, directory: Option<&Path>, kind: FileKind) -> Choice;
     /// Ask where to save, proposing `default_name` in `directory`.
     fn save(
         &mut self,
@@ -62,20 +72,24 @@ pub trait FileDialogs {
         default_name: &str,
         directory: Option<&Path>,
         kind: FileKind,
-    ) -> Option<PathBuf>;
+    ) -> Choice;
 }
 
-/// The platform's native dialogs.
+/// The platform's native dialogs; on Linux they need an XDG desktop portal
+/// (or zenity), and report [`Choice::Unavailable`] when neither answers.
 #[derive(Debug, Default)]
 pub struct RfdDialogs;
 
 impl FileDialogs for RfdDialogs {
-    fn open(&mut self, title: &str, kind: FileKind) -> Option<PathBuf> {
-        rfd::FileDialog::new()
+    fn open(&mut self, title: &str, directory: Option<&Path>, kind: FileKind) -> Choice {
+        let mut dialog = rfd::FileDialog::new()
             .set_title(title)
             .add_filter(kind.filter_name(), kind.extensions())
-            .add_filter("所有文件", &["*"])
-            .pick_file()
+            .add_filter("所有文件", &["*"]);
+        if let Some(dir) = directory {
+            dialog = dialog.set_directory(dir);
+        }
+        super::native::ask(|| dialog.pick_file())
     }
 
     fn save(
@@ -84,7 +98,7 @@ impl FileDialogs for RfdDialogs {
         default_name: &str,
         directory: Option<&Path>,
         kind: FileKind,
-    ) -> Option<PathBuf> {
+    ) -> Choice {
         let mut dialog = rfd::FileDialog::new()
             .set_title(title)
             .set_file_name(default_name)
@@ -92,7 +106,10 @@ impl FileDialogs for RfdDialogs {
         if let Some(dir) = directory {
             dialog = dialog.set_directory(dir);
         }
-        dialog.save_file().map(|p| with_extension(p, kind))
+        match super::native::ask(|| dialog.save_file()) {
+            Choice::Chosen(p) => Choice::Chosen(with_extension(p, kind)),
+            other => other,
+        }
     }
 }
 
@@ -114,7 +131,7 @@ pub struct ScriptedDialogs {
 
 #[derive(Debug, Default)]
 struct Script {
-    answers: VecDeque<Option<PathBuf>>,
+    answers: VecDeque<Choice>,
     asked: Vec<String>,
 }
 
@@ -125,8 +142,14 @@ impl ScriptedDialogs {
 
     /// Queue the next answer (`None` = the clerk cancels).
     pub fn push(&self, answer: Option<PathBuf>) {
+        self.push_choice(answer.map_or(Choice::Cancelled, Choice::Chosen));
+    }
+
+    /// Queue the next answer as a dialog would give it (also
+    /// [`Choice::Unavailable`]: no native dialog could be shown).
+    pub fn push_choice(&self, choice: Choice) {
         if let Ok(mut s) = self.inner.lock() {
-            s.answers.push_back(answer);
+            s.answers.push_back(choice);
         }
     }
 
@@ -138,15 +161,17 @@ impl ScriptedDialogs {
             .unwrap_or_default()
     }
 
-    fn next(&self, what: String) -> Option<PathBuf> {
-        let mut s = self.inner.lock().ok()?;
+    fn next(&self, what: String) -> Choice {
+        let Ok(mut s) = self.inner.lock() else {
+            return Choice::Cancelled;
+        };
         s.asked.push(what);
-        s.answers.pop_front().flatten()
+        s.answers.pop_front().unwrap_or(Choice::Cancelled)
     }
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn open(&mut self, title: &str, _kind: FileKind) -> Option<PathBuf> {
+    fn open(&mut self, title: &str, _directory: Option<&Path>, _kind: FileKind) -> Choice {
         self.next(title.to_string())
     }
 
@@ -156,7 +181,7 @@ impl FileDialogs for ScriptedDialogs {
         default_name: &str,
         _directory: Option<&Path>,
         _kind: FileKind,
-    ) -> Option<PathBuf> {
+    ) -> Choice {
         self.next(format!("{title} {default_name}"))
     }
 }

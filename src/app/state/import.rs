@@ -99,12 +99,11 @@ impl EditorState {
         }
         match cmd {
             Command::ImportFile { path, template } => self.import_file(&path, template),
-            Command::ImportFileDialog { template } => {
-                if let Some(p) = self.dialogs.open("导入已发布的报告", FileKind::Published)
-                {
-                    self.import_file(&p, template);
-                }
-            }
+            Command::ImportFileDialog { template } => self.ask_open(
+                "导入已发布的报告",
+                FileKind::Published,
+                super::chooser::Purpose::Import { template },
+            ),
             Command::ImportText { text, template } => self.import_text(&text, template),
             Command::DismissImportReport => self.import_report = None,
             _ => {}
@@ -152,15 +151,4 @@ impl EditorState {
         )));
         self.import_report = Some(report);
     }
-}
-
-/// Whether a command belongs to the import (handled by this module).
-pub(super) fn is_import(cmd: &Command) -> bool {
-    matches!(
-        cmd,
-        Command::ImportFile { .. }
-            | Command::ImportFileDialog { .. }
-            | Command::ImportText { .. }
-            | Command::DismissImportReport
-    )
 }

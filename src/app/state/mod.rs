@@ -2,7 +2,10 @@
 //! clerk can give, without any drawing. The UI reads this and sends
 //! [`Command`]s; tests drive it directly.
 
+mod ask;
 mod autosave;
+mod block;
+mod chooser;
 mod clock;
 mod command;
 mod fields;
@@ -10,6 +13,7 @@ mod file_commands;
 mod files;
 mod history;
 mod import;
+mod native;
 mod navigation;
 mod paste;
 mod pending;
@@ -24,11 +28,13 @@ use crate::template::Template;
 use crate::validate::{self, Report};
 
 pub use autosave::{key_for, Recovery, RecoveryCopy, RecoveryInfo, AUTOSAVE_INTERVAL};
+pub use block::cells_between;
+pub use chooser::{ChooserMode, Entry, FileChooser, FileRequest, Purpose};
 pub use clock::{deadline_notice, hhmm, system_clock, Clock, Date, ManualClock};
 pub use command::{Command, Direction, Env, NewReportSpec, StatusMessage};
 pub use files::{
-    AppDirs, FileDialogs, FileKind, RfdDialogs, ScriptedDialogs, Settings, RECENT_LIMIT, ZOOM_MAX,
-    ZOOM_MIN, ZOOM_STEP,
+    AppDirs, Choice, FileDialogs, FileKind, RfdDialogs, ScriptedDialogs, Settings, RECENT_LIMIT,
+    ZOOM_MAX, ZOOM_MIN, ZOOM_STEP,
 };
 pub use history::{Change, FieldValue, History, Step, COALESCE_WINDOW, HISTORY_LIMIT};
 pub use import::{placed_target, template_choices, unplaced_target, ImportReport, TemplateChoice};
@@ -61,6 +67,12 @@ pub struct EditorState {
     recovery_queue: Vec<RecoveryCopy>,
     dirs: Option<AppDirs>,
     dialogs: Box<dyn FileDialogs>,
+    /// A path the native dialog could not ask for: the window's chooser asks.
+    file_request: Option<FileRequest>,
+    /// Where the current run of Tabs started (Enter returns to its column).
+    tab_origin: Option<CellRef>,
+    /// How many documents were put in the window (open, new, restore).
+    documents_opened: u64,
     clock: Clock,
     /// Edits since the document was opened; compared with the autosaved one.
     generation: u64,
@@ -110,6 +122,9 @@ impl EditorState {
             recovery_queue: Vec::new(),
             dirs: env.dirs,
             dialogs: env.dialogs,
+            file_request: None,
+            tab_origin: None,
+            documents_opened: 0,
             clock: env.clock,
             generation: 0,
             autosaved_generation: 0,
@@ -152,6 +167,12 @@ impl EditorState {
         format!("{marker}{} — 年报", self.doc.meta.display_title())
     }
 
+    /// Counts the documents put in the window, so the view knows when to
+    /// start a new one at its top.
+    pub fn documents_opened(&self) -> u64 {
+        self.documents_opened
+    }
+
     pub fn now(&self) -> SystemTime {
         (self.clock)()
     }
@@ -168,14 +189,13 @@ impl EditorState {
         self.history.can_redo()
     }
 
-    /// The one entry point for every change.
+    /// The one entry point for every change. The match names every command
+    /// (no catch-all): a new command must be routed here to compile.
     pub fn apply(&mut self, cmd: Command) {
-        if import::is_import(&cmd) {
-            return self.apply_import_command(cmd);
-        }
         match cmd {
             Command::SetField { address, raw } => self.set_field(address, &raw),
             Command::Paste { at, text } => self.paste(&at, &text),
+            Command::CutBlock { anchor, focus } => self.clear_block(&anchor, &focus),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::FillBlanksWithZero => {
@@ -196,8 +216,23 @@ impl EditorState {
                     n => format!("已填入 {n} 个可计算的合计。"),
                 }));
             }
-            Command::Focus(address) => self.focus_on(address),
-            Command::Move(dir) => self.move_focus(dir),
+            Command::Focus(address) => {
+                self.tab_origin = None;
+                self.focus_on(address);
+            }
+            Command::Move(dir) => {
+                self.tab_origin = None;
+                self.move_focus(dir);
+            }
+            Command::TabMove(dir) => {
+                if self.tab_origin.is_none() {
+                    if let Some(Address::Cell(cell)) = &self.focus {
+                        self.tab_origin = Some(cell.clone());
+                    }
+                }
+                self.move_focus(dir);
+            }
+            Command::EnterMove(dir) => self.enter_move(dir),
             Command::ShowPart(part) => self.show_part(part),
             Command::ZoomIn
             | Command::ZoomOut
@@ -205,7 +240,28 @@ impl EditorState {
             | Command::ToggleProblems
             | Command::TogglePrevious
             | Command::ToggleDark => self.view_command(&cmd),
-            other => self.apply_file_command(other),
+            Command::New(_)
+            | Command::NewFromLastYear(_)
+            | Command::NewFromLastYearDialog
+            | Command::Open(_)
+            | Command::OpenDialog
+            | Command::Save
+            | Command::SaveAs(_)
+            | Command::SaveAsDialog
+            | Command::ExportText(_)
+            | Command::ExportMarkdown(_)
+            | Command::ExportTextDialog
+            | Command::ExportMarkdownDialog
+            | Command::LinkLastYear(_)
+            | Command::LinkLastYearDialog
+            | Command::RestoreRecovery
+            | Command::DiscardRecovery
+            | Command::ChooseFile(_)
+            | Command::CancelChooser => self.apply_file_command(cmd),
+            Command::ImportFile { .. }
+            | Command::ImportFileDialog { .. }
+            | Command::ImportText { .. }
+            | Command::DismissImportReport => self.apply_import_command(cmd),
         }
     }
 
@@ -377,6 +433,21 @@ impl EditorState {
         }
     }
 
+    /// Enter after a run of Tabs: the next row in the column where the run
+    /// started, not where it ended.
+    fn enter_move(&mut self, dir: Direction) {
+        if let (Some(origin), Some(Address::Cell(cell))) = (self.tab_origin.take(), &self.focus) {
+            let start = CellRef::new(&cell.table, &cell.row, &origin.col);
+            let known = origin.table == cell.table && self.template.cell(&start).is_some();
+            if known {
+                if let Some(target) = navigation::step(self.template, &start, dir) {
+                    return self.focus_on(Address::Cell(target));
+                }
+            }
+        }
+        self.move_focus(dir);
+    }
+
     /// Every cell of every table, in reading order.
     pub fn cell_order(&self) -> Vec<CellRef> {
         navigation::cell_order(self.template)
@@ -398,6 +469,8 @@ impl EditorState {
         self.path = path;
         self.history.clear();
         self.focus = None;
+        self.tab_origin = None;
+        self.documents_opened += 1;
         self.settings.current_part = COVER_PART.to_string();
         self.last_saved = None;
         self.last_autosave = None;

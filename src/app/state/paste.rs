@@ -86,17 +86,7 @@ pub fn paste(doc: &mut Document, template: &Template, at: &CellRef, text: &str) 
     let Some(table) = template.table(&at.table) else {
         return out;
     };
-    let rows: Vec<&str> = table
-        .flat_rows()
-        .iter()
-        .filter(|r| !r.row.group)
-        .map(|r| r.row.key.as_str())
-        .collect();
-    let cols: Vec<String> = table
-        .leaf_columns()
-        .iter()
-        .map(|c| c.column.key.clone())
-        .collect();
+    let (rows, cols) = super::block::axes(table);
     let (Some(r0), Some(c0)) = (
         rows.iter().position(|r| *r == at.row),
         cols.iter().position(|c| *c == at.col),

@@ -133,8 +133,12 @@ impl EditorState {
         super::fields::field_text(&self.doc, address)
     }
 
-    /// `已保存 14:05` / `未保存` for the status bar.
+    /// `已保存 14:05` / `未保存` for the status bar; a report that has no
+    /// file yet is `尚未保存为文件`, never `已保存`.
     pub fn saved_text(&self) -> String {
+        if self.path.is_none() {
+            return "尚未保存为文件".to_string();
+        }
         match (self.dirty, self.last_saved) {
             (true, _) => "未保存".to_string(),
             (false, Some(t)) => format!("已保存 {}", hhmm(t)),

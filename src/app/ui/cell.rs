@@ -33,7 +33,11 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec:
     let palette = Palette::of_ui(ui);
     let mark = frame.marks.cell(spec.cell);
     let severity = mark.and_then(|m| m.severity());
-    let bg = severity.map_or(palette.cell_bg, |s| palette.severity_bg(s));
+    let bg = if view.selected.contains(spec.cell) {
+        palette.selected_bg
+    } else {
+        severity.map_or(palette.cell_bg, |s| palette.severity_bg(s))
+    };
     ui.painter().rect_filled(rect.shrink(0.5), 0.0, bg);
 
     let computed = frame.state.computed.get(spec.cell);
@@ -80,6 +84,15 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec:
             palette.severity(severity),
         );
     }
+    // On the press, before the click moves the focus: Shift extends the
+    // block from the cell focused so far, a plain click ends it.
+    if response.hovered() && ui.input(|i| i.pointer.primary_pressed()) {
+        if ui.input(|i| i.modifiers.shift) {
+            extend_by_click(frame, view, spec.cell);
+        } else {
+            view.anchor = None;
+        }
+    }
     if response.has_focus() {
         ui.painter().rect_stroke(
             rect.shrink(1.0),
@@ -90,6 +103,18 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec:
     }
     if response.hovered() {
         response.on_hover_ui(|ui| tooltip(ui, frame, spec, computed));
+    }
+}
+
+/// Shift+click: the block runs from the cell focused before the click (or
+/// the existing anchor) to the clicked one.
+fn extend_by_click(frame: &Frame, view: &mut View, clicked: &CellRef) {
+    if view.anchor.is_none() {
+        if let Some(Address::Cell(before)) = &frame.state.focus {
+            if before != clicked {
+                view.anchor = Some(before.clone());
+            }
+        }
     }
 }
 

@@ -5,7 +5,8 @@
 use eframe::egui;
 use egui::{Align, Layout, Modal, RichText, TextEdit};
 
-use super::theme::Palette;
+use super::dialog_frame::{self, Pressed};
+use super::theme::{self, Palette};
 use crate::app::state::NewReportSpec;
 use crate::document::UnitLevel;
 use crate::template::Template;
@@ -18,35 +19,36 @@ pub struct NewForm {
     pub unit: String,
     pub level: UnitLevel,
     pub problem: Option<String>,
+    /// The unit-name field was given the keyboard focus.
+    pub focused: bool,
 }
 
 impl NewForm {
-    /// Defaults a clerk would choose: the current template, last calendar
-    /// year, the current unit and level.
-    pub fn new(template: &str, this_year: i64, unit: &str, level: UnitLevel) -> NewForm {
+    /// Start from the state's defaults ([`EditorState::new_report_defaults`]:
+    /// the current template for last calendar year, this unit and level).
+    ///
+    /// [`EditorState::new_report_defaults`]: crate::app::state::EditorState::new_report_defaults
+    pub fn new(defaults: &NewReportSpec) -> NewForm {
         NewForm {
-            template: template.to_string(),
-            year: (this_year - 1).to_string(),
-            unit: unit.to_string(),
-            level,
+            template: defaults.template.clone(),
+            year: defaults.year.to_string(),
+            unit: defaults.unit.clone(),
+            level: defaults.level,
             problem: None,
+            focused: false,
         }
     }
 
-    /// The report to create, or what is missing.
+    /// The report to create, or what is missing. The year is read by the
+    /// core's rule (full-width digits, `2025年`, 1990–2100), as the cover's
+    /// year field reads it.
     pub fn spec(&self) -> Result<NewReportSpec, String> {
-        let year: u16 = self
-            .year
-            .trim()
-            .parse()
-            .ok()
-            .filter(|y| (2000..=2100).contains(y))
-            .ok_or_else(|| {
-                format!(
-                    "报告年度应为四位年份，如 2025（收到“{}”）",
-                    self.year.trim()
-                )
-            })?;
+        let year = crate::document::edit::parse_year(&self.year).map_err(|_| {
+            format!(
+                "报告年度应为四位年份，如 2025（收到“{}”）",
+                self.year.trim()
+            )
+        })?;
         if self.unit.trim().is_empty() {
             return Err("请填写单位名称".to_string());
         }
@@ -88,7 +90,7 @@ pub enum Outcome {
 
 pub fn show(ctx: &egui::Context, dialog: &mut Dialog, template: &Template) -> Outcome {
     let modal = Modal::new(egui::Id::unique("nianbao-dialog")).show(ctx, |ui| {
-        ui.set_width(460.0);
+        ui.set_width(theme::DIALOG_WIDTH);
         match dialog {
             Dialog::Welcome { last } => super::welcome::body(ui, last.as_deref()),
             Dialog::New(form) => new_dialog(ui, form),
@@ -134,84 +136,102 @@ const HELP: &str = "1. 文件 › 新建，或“从上年报告新建”：单�
 6. 旧版格式的报告若本来就没有统计表，在“封面与署名”中勾选“本报告无统计表”：统计表不填写、不校验。\n\
 7. 文件 › 导出文本 / 导出 Markdown，用于印发和网站发布。Ctrl+S 保存。";
 
+/// The help texts close with their button, Enter or Escape.
 fn close_button(ui: &mut egui::Ui, text: &str) -> Outcome {
-    ui.add_space(8.0);
+    ui.add_space(theme::DIALOG_GAP);
     let clicked = ui
         .with_layout(Layout::right_to_left(Align::Center), |ui| {
             ui.button(text).clicked()
         })
         .inner;
-    if clicked {
+    let key = ui.input_mut(|i| {
+        i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
+            || i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
+    });
+    if clicked || key {
         Outcome::Closed
     } else {
         Outcome::Open
     }
 }
 
+/// The egui id of the 新建 dialog's unit-name field.
+pub fn unit_field_id() -> egui::Id {
+    egui::Id::unique("nianbao-new-unit")
+}
+
 fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
     ui.heading("新建年度报告");
     ui.add_space(6.0);
+    if !form.focused {
+        // Typing starts in the unit name, the one field a clerk must fill.
+        // Asked until it holds: a request in the frame a modal replaces
+        // another (the start offer) can be lost.
+        ui.memory_mut(|m| m.request_focus(unit_field_id()));
+    }
+    let mut changed = false;
     egui::Grid::new("new-dialog")
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            let label = ui.label("模板");
             let current = crate::template::get(&form.template)
                 .map(|t| t.name.clone())
                 .unwrap_or_default();
-            egui::ComboBox::from_id_salt("new-template")
-                .selected_text(current)
-                .width(300.0)
-                .show_ui(ui, |ui| {
-                    for t in crate::template::all() {
-                        ui.selectable_value(&mut form.template, t.id.clone(), &t.name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label("报告年度");
-            ui.add(TextEdit::singleline(&mut form.year).desired_width(80.0))
-                .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label("单位名称");
-            ui.add(
-                TextEdit::singleline(&mut form.unit)
-                    .hint_text("如：某某镇人民政府")
-                    .desired_width(300.0),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label("单位层级");
-            egui::ComboBox::from_id_salt("new-level")
-                .selected_text(form.level.label())
-                .show_ui(ui, |ui| {
-                    for level in UnitLevel::ALL {
-                        ui.selectable_value(&mut form.level, level, level.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
+            dialog_frame::field_row(ui, "模板", |ui| {
+                egui::ComboBox::from_id_salt("new-template")
+                    .selected_text(current)
+                    .width(300.0)
+                    .show_ui(ui, |ui| {
+                        for t in crate::template::all() {
+                            ui.selectable_value(&mut form.template, t.id.clone(), &t.name);
+                        }
+                    })
+                    .response
+            });
+            changed |= dialog_frame::field_row(ui, "报告年度", |ui| {
+                ui.add(TextEdit::singleline(&mut form.year).desired_width(80.0))
+            })
+            .changed();
+            changed |= dialog_frame::field_row(ui, "单位名称", |ui| {
+                ui.add(
+                    TextEdit::singleline(&mut form.unit)
+                        .id(unit_field_id())
+                        .hint_text("如：某某镇人民政府")
+                        .desired_width(300.0),
+                )
+            })
+            .changed();
+            form.focused |= ui.memory(|m| m.has_focus(unit_field_id()));
+            dialog_frame::field_row(ui, "单位层级", |ui| {
+                egui::ComboBox::from_id_salt("new-level")
+                    .selected_text(form.level.label())
+                    .show_ui(ui, |ui| {
+                        for level in UnitLevel::ALL {
+                            ui.selectable_value(&mut form.level, level, level.label());
+                        }
+                    })
+                    .response
+            });
         });
+    if changed && form.problem.is_some() {
+        // A shown problem goes as soon as the clerk has fixed it.
+        form.problem = form.spec().err();
+    }
     if let Some(problem) = &form.problem {
         let palette = Palette::of_ui(ui);
         ui.label(RichText::new(format!("✖ {problem}")).color(palette.error));
     }
-    ui.add_space(8.0);
-    let mut outcome = Outcome::Open;
-    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        if ui.button("取消").clicked() {
-            outcome = Outcome::Closed;
-        }
-        if ui.button("创建").clicked() {
-            match form.spec() {
-                Ok(spec) => outcome = Outcome::Create(spec),
-                Err(problem) => form.problem = Some(problem),
+    match dialog_frame::buttons(ui, "创建", "取消") {
+        Some(Pressed::Cancel) => Outcome::Closed,
+        Some(Pressed::Default) => match form.spec() {
+            Ok(spec) => Outcome::Create(spec),
+            Err(problem) => {
+                form.problem = Some(problem);
+                Outcome::Open
             }
-        }
-    });
-    outcome
+        },
+        None => Outcome::Open,
+    }
 }
 
 #[cfg(test)]
@@ -220,8 +240,15 @@ mod tests {
 
     #[test]
     fn new_form_defaults_to_last_year_and_checks_input() {
-        let mut form = NewForm::new("gk2021", 2026, "某某镇", UnitLevel::Township);
+        let mut form = NewForm::new(&NewReportSpec {
+            template: "gk2021".into(),
+            year: 2025,
+            unit: "某某镇".into(),
+            level: UnitLevel::Township,
+        });
         assert_eq!(form.year, "2025");
+        form.year = "２０２５年".into();
+        assert_eq!(form.spec().unwrap().year, 2025);
         let spec = form.spec().unwrap();
         assert_eq!((spec.year, spec.unit.as_str()), (2025, "某某镇"));
         form.year = "二〇二五".into();

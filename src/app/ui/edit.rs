@@ -10,7 +10,7 @@ use egui::{EventFilter, Response, TextEdit};
 
 use super::{field_id, View};
 use crate::app::state::{Command, EditorState};
-use crate::document::{Address, Document, MetaField};
+use crate::document::{Address, MetaField};
 
 /// When a field's text reaches the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,15 +66,6 @@ impl FieldEdit {
             address: self.address.clone(),
             raw: self.text.clone(),
         })
-    }
-}
-
-/// The text a field shows: empty for a blank cell (未填写).
-pub fn field_text(doc: &Document, address: &Address) -> String {
-    match address {
-        Address::Cell(c) => doc.cell(c).map(|v| v.to_string()).unwrap_or_default(),
-        Address::Prose(p) => doc.prose(p).to_string(),
-        Address::Meta(m) => doc.meta_text(*m),
     }
 }
 
@@ -137,7 +128,7 @@ pub fn show_field(
 ) -> Response {
     let address = spec.address;
     let id = field_id(address);
-    let doc_text = field_text(&state.doc, address);
+    let doc_text = state.field_text(address);
     let focused = ui.memory(|m| m.has_focus(id));
     let composing = view.composing;
     let mut scratch = String::new();

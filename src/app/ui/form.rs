@@ -19,18 +19,24 @@ pub const NO_STATISTICS_NOTE: &str = "本报告无统计表，统计表不填写
 const MAX_FORM_WIDTH: f32 = 980.0;
 
 pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
-    ScrollArea::vertical()
+    let mut area = ScrollArea::vertical()
         .id_salt("form")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.set_max_width(MAX_FORM_WIDTH.min(ui.available_width()));
-            ui.add_space(6.0);
-            cover(ui, frame, view);
-            for part in &frame.state.template.parts {
-                part_section(ui, frame, view, part);
-            }
-            ui.add_space(40.0);
-        });
+        .auto_shrink([false, false]);
+    let opened = frame.state.documents_opened();
+    if view.shown_document != Some(opened) {
+        // Another report: it opens at its top, not where the last one was.
+        area = area.vertical_scroll_offset(0.0);
+        view.shown_document = Some(opened);
+    }
+    area.show(ui, |ui| {
+        ui.set_max_width(MAX_FORM_WIDTH.min(ui.available_width()));
+        ui.add_space(6.0);
+        cover(ui, frame, view);
+        for part in &frame.state.template.parts {
+            part_section(ui, frame, view, part);
+        }
+        ui.add_space(40.0);
+    });
 }
 
 /// A part or cover heading; scrolls into view when the outline asked for it.

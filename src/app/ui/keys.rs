@@ -4,37 +4,11 @@
 //! taken: Enter, arrows and Escape then belong to the input method.
 
 use eframe::egui;
-use egui::{Event, ImeEvent, Key, KeyboardShortcut, Modifiers};
+use egui::{Event, ImeEvent, Key, Modifiers};
 
 use super::View;
-use crate::app::state::{Command, Direction};
+use crate::app::state::{Command, Direction, EditorState};
 use crate::document::Address;
-
-/// A menu action reachable by a shortcut (performed by the window).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shortcut {
-    New,
-    Open,
-    Save,
-    SaveAs,
-    Undo,
-    Redo,
-}
-
-pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-pub const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-pub const REDO_SHIFT_Z: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-
-/// Shortcut text as shown in the menus (`Ctrl+S`).
-pub fn label(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
-    ctx.format_shortcut(shortcut)
-}
 
 /// Update the input-method state from this frame's events. Returns whether
 /// keys must be left alone this frame.
@@ -89,27 +63,6 @@ fn is_ime_echo(event: &Event) -> bool {
     }
 }
 
-/// Take the menu shortcuts out of this frame's input.
-pub fn shortcuts(ctx: &egui::Context) -> Vec<Shortcut> {
-    // Most specific first: Ctrl+Shift+S must not be read as Ctrl+S.
-    let table = [
-        (SAVE_AS, Shortcut::SaveAs),
-        (REDO_SHIFT_Z, Shortcut::Redo),
-        (SAVE, Shortcut::Save),
-        (NEW, Shortcut::New),
-        (OPEN, Shortcut::Open),
-        (UNDO, Shortcut::Undo),
-        (REDO, Shortcut::Redo),
-    ];
-    ctx.input_mut(|i| {
-        table
-            .iter()
-            .filter(|(s, _)| i.consume_shortcut(s))
-            .map(|(_, action)| *action)
-            .collect()
-    })
-}
-
 /// Ctrl+Z while a value is half typed cancels the typing (like Escape);
 /// otherwise it undoes the last committed step.
 pub fn undo(view: &mut View) {
@@ -124,9 +77,16 @@ pub fn undo(view: &mut View) {
     view.send(Command::Undo);
 }
 
-/// Tab / Shift+Tab / Enter / Shift+Enter / arrows / Escape / block paste in
-/// the focused cell.
-pub fn grid(ctx: &egui::Context, view: &mut View) {
+/// What the clerk asked of the clipboard in the focused cell this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClipboardKey {
+    Copy,
+    Cut,
+}
+
+/// Tab / Shift+Tab / Enter / Shift+Enter / arrows / Shift+arrows / Escape /
+/// Ctrl+C, Ctrl+X and block paste in the focused cell.
+pub fn grid(ctx: &egui::Context, view: &mut View, state: &EditorState) {
     let Some(edit) = view.edit.as_ref() else {
         return;
     };
@@ -139,21 +99,28 @@ pub fn grid(ctx: &egui::Context, view: &mut View) {
     let cell = cell.clone();
     let editing = edit.editing;
     let mut moves = Vec::new();
+    let mut keyed = Vec::new();
     let mut escape = false;
     let mut paste = None;
+    let mut extend = false;
+    let mut clip = None;
+    // While the caret is placed in a single cell, Ctrl+C / Ctrl+X act on the
+    // text selected in it (the text field does that); otherwise on the cell
+    // or block.
+    let whole_cells = !editing || view.anchor.is_some();
     ctx.input_mut(|i| {
         let mut take = |key: Key, mods: Modifiers| i.consume_key(mods, key);
         if take(Key::Tab, Modifiers::SHIFT) {
-            moves.push(Direction::Prev);
+            keyed.push(Command::TabMove(Direction::Prev));
         }
         if take(Key::Tab, Modifiers::NONE) {
-            moves.push(Direction::Next);
+            keyed.push(Command::TabMove(Direction::Next));
         }
         if take(Key::Enter, Modifiers::SHIFT) {
-            moves.push(Direction::Up);
+            keyed.push(Command::EnterMove(Direction::Up));
         }
         if take(Key::Enter, Modifiers::NONE) {
-            moves.push(Direction::Down);
+            keyed.push(Command::EnterMove(Direction::Down));
         }
         if take(Key::Escape, Modifiers::NONE) {
             escape = true;
@@ -167,11 +134,32 @@ pub fn grid(ctx: &egui::Context, view: &mut View) {
             ] {
                 if take(key, Modifiers::NONE) {
                     moves.push(dir);
+                } else if take(key, Modifiers::SHIFT) {
+                    moves.push(dir);
+                    extend = true;
                 }
             }
         }
         paste = take_block_paste(&mut i.events);
+        if whole_cells {
+            clip = take_clipboard_key(&mut i.events);
+        }
     });
+    if let (Some(key), Some((anchor, focus))) = (clip, view.block(state)) {
+        ctx.copy_text(state.block_text(&anchor, &focus));
+        if key == ClipboardKey::Cut {
+            if let Some(edit) = view.edit.as_mut() {
+                edit.text = edit.base.clone();
+                edit.editing = false;
+            }
+            view.send(Command::CutBlock { anchor, focus });
+        }
+    }
+    if extend {
+        view.anchor.get_or_insert_with(|| cell.clone());
+    } else if !moves.is_empty() || !keyed.is_empty() || paste.is_some() {
+        view.anchor = None;
+    }
     if escape {
         if let Some(edit) = view.edit.as_mut() {
             edit.text = edit.base.clone();
@@ -185,15 +173,34 @@ pub fn grid(ctx: &egui::Context, view: &mut View) {
         }
         view.send(Command::Paste { at: cell, text });
     }
-    if !moves.is_empty() {
+    keyed.extend(moves.into_iter().map(Command::Move));
+    if !keyed.is_empty() {
         view.flush_edit();
         if let Some(edit) = view.edit.as_mut() {
             edit.editing = false;
         }
-        for dir in moves {
-            view.send(Command::Move(dir));
+        for cmd in keyed {
+            view.send(cmd);
         }
     }
+}
+
+/// Take Ctrl+C / Ctrl+X out of the events, so the text field does not copy
+/// its own selection as well.
+fn take_clipboard_key(events: &mut Vec<Event>) -> Option<ClipboardKey> {
+    let mut key = None;
+    events.retain(|event| match event {
+        Event::Copy => {
+            key = Some(ClipboardKey::Copy);
+            false
+        }
+        Event::Cut => {
+            key = Some(ClipboardKey::Cut);
+            false
+        }
+        _ => true,
+    });
+    key
 }
 
 /// A pasted block (tabs or several lines, as copied from Excel or WPS) is

@@ -2,7 +2,10 @@
 //! [`EditorState`] and turns clicks and keys into [`Command`]s; it keeps only
 //! what belongs to the screen (theme, edit buffer, scroll requests, dialogs).
 
+pub mod actions;
 pub mod cell;
+pub mod chooser;
+pub mod dialog_frame;
 pub mod dialogs;
 pub mod edit;
 pub mod form;
@@ -22,7 +25,9 @@ pub mod welcome;
 use eframe::egui;
 
 use super::state::{Command, EditorState};
-use crate::document::Address;
+use std::collections::BTreeSet;
+
+use crate::document::{Address, CellRef};
 
 /// Screen-only state of the window.
 #[derive(Default)]
@@ -47,12 +52,50 @@ pub struct View {
     pub commands: Vec<Command>,
     /// Last title sent to the window, so it is sent only on change.
     pub title: String,
+    /// Where a Shift+arrow / Shift+click block selection started; the block
+    /// runs from here to the focused cell.
+    pub anchor: Option<CellRef>,
+    /// The cells of that block, computed once a frame for drawing.
+    pub selected: BTreeSet<CellRef>,
+    /// [`EditorState::documents_opened`] when the form was last drawn: a new
+    /// report resets the form's scrolling.
+    pub shown_document: Option<u64>,
+    /// The in-window file chooser while it is open.
+    pub chooser: Option<crate::app::state::FileChooser>,
 }
 
 impl View {
     /// Queue a command for the end of the frame.
     pub fn send(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// The focused cell and the block's anchor (the focused cell itself when
+    /// nothing is selected): what Ctrl+C copies.
+    pub fn block(&self, state: &EditorState) -> Option<(CellRef, CellRef)> {
+        let Some(Address::Cell(focus)) = &state.focus else {
+            return None;
+        };
+        let anchor = self.anchor.clone().unwrap_or_else(|| focus.clone());
+        Some((anchor, focus.clone()))
+    }
+
+    /// Recompute [`View::selected`]; an anchor in another table than the
+    /// focus (the clerk moved away) ends the selection.
+    pub fn update_selection(&mut self, state: &EditorState) {
+        self.selected.clear();
+        let Some((anchor, focus)) = self.block(state) else {
+            self.anchor = None;
+            return;
+        };
+        if self.anchor.is_none() {
+            return;
+        }
+        let block = crate::app::state::cells_between(state.template, &anchor, &focus);
+        if block.is_empty() {
+            self.anchor = None;
+        }
+        self.selected.extend(block.into_iter().flatten());
     }
 
     /// Apply the theme and zoom of the settings when they changed (setting

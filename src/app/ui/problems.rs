@@ -59,9 +59,30 @@ fn section(ui: &mut egui::Ui, view: &mut View, severity: Severity, name: &str, l
         if response.clicked() {
             go_to(view, finding);
         }
+        copyable(ui, &response, &finding.message);
         ui.add_space(3.0);
     }
     ui.add_space(8.0);
+}
+
+/// A finding's sentence can be copied (to quote it in a message to a
+/// colleague): 复制 in its context menu, or Ctrl+C while it has the focus.
+fn copyable(ui: &egui::Ui, response: &egui::Response, message: &str) {
+    let copy_key = response.has_focus()
+        && ui.input_mut(|i| {
+            let before = i.events.len();
+            i.events.retain(|e| !matches!(e, egui::Event::Copy));
+            i.events.len() != before
+        });
+    if copy_key {
+        ui.ctx().copy_text(message.to_string());
+    }
+    response.context_menu(|ui| {
+        if ui.button("复制").clicked() {
+            ui.ctx().copy_text(message.to_string());
+            ui.close();
+        }
+    });
 }
 
 /// Focus the first cell of a finding (or show the cover when it names none).

@@ -4,7 +4,7 @@
 use eframe::egui;
 use egui::{Align, Layout, Modal, RichText};
 
-use super::theme::Palette;
+use super::theme::{self, Palette};
 use crate::app::state::{Answer, EditorState, Pending};
 
 /// Draw the pending question, if any; returns the clerk's answer.
@@ -13,7 +13,7 @@ pub fn show(ctx: &egui::Context, state: &EditorState) -> Option<Answer> {
     let answers = pending.answers();
     let mut chosen = None;
     let modal = Modal::new(egui::Id::unique("nianbao-question")).show(ctx, |ui| {
-        ui.set_width(440.0);
+        ui.set_width(theme::DIALOG_WIDTH);
         let palette = Palette::of_ui(ui);
         let title = pending.title();
         let heading = match pending {
@@ -37,6 +37,13 @@ pub fn show(ctx: &egui::Context, state: &EditorState) -> Option<Answer> {
             }
         });
     });
+    if chosen.is_none() {
+        // Enter presses the first (default) answer: 保存, 恢复, 确定 …
+        let enter = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+        if enter {
+            chosen = answers.first().copied();
+        }
+    }
     if chosen.is_none() && modal.should_close() {
         // Escape or a click outside: the gentlest answer.
         chosen = [Answer::Cancel, Answer::Ok]

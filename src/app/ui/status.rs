@@ -12,15 +12,12 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame) {
     let palette = Palette::of_ui(ui);
     let state = frame.state;
     ui.horizontal(|ui| {
-        let path = state
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "（尚未保存为文件）".to_string());
-        ui.label(RichText::new(path).color(palette.weak));
-        ui.separator();
         let saved = state.saved_text();
-        if state.dirty {
+        if let Some(path) = &state.path {
+            ui.label(RichText::new(path.display().to_string()).color(palette.weak));
+            ui.separator();
+        }
+        if state.dirty || state.path.is_none() {
             ui.label(RichText::new(format!("● {saved}")).color(palette.warning));
         } else {
             ui.label(saved);

@@ -10,6 +10,15 @@ use crate::template::Severity;
 /// Body text size: egui's 12.5 px default is too small for Hanzi.
 pub const BODY_SIZE: f32 = 15.5;
 
+/// Space above a dialog's row of buttons.
+pub const DIALOG_GAP: f32 = 8.0;
+/// Width of the small dialogs (新建, questions, help).
+pub const DIALOG_WIDTH: f32 = 460.0;
+/// Width of the in-window file chooser: long Chinese file names fit.
+pub const CHOOSER_WIDTH: f32 = 620.0;
+/// Height of the chooser's folder listing.
+pub const CHOOSER_LIST_HEIGHT: f32 = 300.0;
+
 /// Colours with a meaning, for one theme.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {
@@ -22,6 +31,8 @@ pub struct Palette {
     pub header_bg: Color32,
     pub group_bg: Color32,
     pub cell_bg: Color32,
+    /// A cell inside the Shift+arrow / Shift+click block.
+    pub selected_bg: Color32,
     pub grid: Color32,
     pub text: Color32,
     pub weak: Color32,
@@ -40,6 +51,7 @@ impl Palette {
                 header_bg: Color32::from_rgb(44, 48, 54),
                 group_bg: Color32::from_rgb(36, 38, 42),
                 cell_bg: Color32::from_rgb(24, 24, 26),
+                selected_bg: Color32::from_rgb(30, 52, 86),
                 grid: Color32::from_rgb(90, 90, 96),
                 text: Color32::from_rgb(225, 225, 225),
                 weak: Color32::from_rgb(160, 160, 160),
@@ -55,6 +67,7 @@ impl Palette {
                 header_bg: Color32::from_rgb(238, 241, 246),
                 group_bg: Color32::from_rgb(247, 248, 250),
                 cell_bg: Color32::WHITE,
+                selected_bg: Color32::from_rgb(214, 230, 252),
                 grid: Color32::from_rgb(170, 176, 186),
                 text: Color32::from_rgb(25, 25, 25),
                 weak: Color32::from_rgb(100, 100, 100),

@@ -8,8 +8,8 @@ use std::path::Path;
 use eframe::egui;
 use egui::{Button, RichText};
 
+use super::actions::Action;
 use super::dialogs::Outcome;
-use super::menu::Action;
 
 const BUTTON_WIDTH: f32 = 420.0;
 
@@ -33,28 +33,30 @@ pub fn body(ui: &mut egui::Ui, last: Option<&Path>) -> Outcome {
         }
     }
     let choices = [
-        (
-            "从上年报告新建…",
-            "选择去年的年报文件：单位、年度和上年结转自动带入",
-            Action::NewFromLastYear,
-        ),
-        (
-            "导入已发布的报告…",
-            "去年的报告只有网页或文字时，从中读出正文和表格",
-            Action::Import,
-        ),
-        ("新建空白报告…", "选择格式、年度，填写单位名称", Action::New),
-        ("打开年报文件…", "打开已保存的 .ron 年报文件", Action::Open),
+        Action::NewFromLastYear,
+        Action::Import,
+        Action::New,
+        Action::Open,
     ];
-    for (label, hint, action) in choices {
-        if choice(ui, label, hint) {
-            outcome = Outcome::Act(action);
+    for action in &choices {
+        if let Some((label, hint)) = action.start_offer() {
+            if choice(ui, label, hint) {
+                outcome = Outcome::Act(action.clone());
+            }
         }
     }
     ui.add_space(6.0);
     if ui.button("稍后再说").clicked() {
         outcome = Outcome::Closed;
     }
+    // The offered actions' shortcuts work here too (Ctrl+N 新建, Ctrl+O 打开).
+    ui.input_mut(|i| {
+        for action in &choices {
+            if action.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
+                outcome = Outcome::Act(action.clone());
+            }
+        }
+    });
     outcome
 }
 
