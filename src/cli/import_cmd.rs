@@ -1,5 +1,5 @@
-//! `nianbao import`: read a report published elsewhere (HTML, Markdown,
-//! text), say what was matched and what was not and why, and optionally
+//! `nianbao import`: read a report published elsewhere (Word, PDF, HTML,
+//! Markdown, text), say what was matched and what was not and why, and optionally
 //! write the document.
 
 use std::path::PathBuf;
@@ -18,10 +18,10 @@ pub enum ImportFormat {
     Json,
 }
 
-/// 导入已发布的报告（网页 .html/.htm、Markdown .md、文本 .txt）
+/// 导入已发布的报告（Word .docx、PDF、网页 .html/.htm、Markdown .md、文本 .txt）
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImportArgs {
-    /// 要导入的文件（.html / .htm / .md / .txt）
+    /// 要导入的文件（.docx / .pdf / .html / .htm / .md / .txt）
     #[arg(value_name = "输入文件")]
     pub input: PathBuf,
     /// 把导入的文档保存到此文件（.ron）

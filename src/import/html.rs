@@ -8,14 +8,9 @@
 
 use scraper::{ElementRef, Html, Node};
 
+use super::grid::{collapse, layout, Cell, MAX_PAGE_CELLS, MAX_SPAN};
 use super::text_tables::{clip, Block, MAX_BLOCKS, MAX_CELLS};
 
-/// Largest span honoured; larger values are clamped (a hostile page could ask
-/// for millions).
-const MAX_SPAN: usize = 64;
-/// Most grid positions laid out per table, and in all tables of a page.
-const MAX_GRID_CELLS: usize = 200_000;
-const MAX_PAGE_CELLS: usize = 1_000_000;
 /// Deepest element nesting passed to the parser: html5ever's scope checks
 /// walk the stack of open elements, so unbounded nesting costs quadratic time.
 const MAX_DEPTH: usize = 256;
@@ -63,12 +58,6 @@ fn is_hidden(name: &str) -> bool {
     )
 }
 
-struct Cell {
-    text: String,
-    rowspan: usize,
-    colspan: usize,
-}
-
 #[derive(Default)]
 struct TableBuilder {
     rows: Vec<Vec<Cell>>,
@@ -77,7 +66,8 @@ struct TableBuilder {
 
 /// Split a page into blocks.
 pub fn blocks_from_html(text: &str) -> Vec<Block> {
-    let doc = Html::parse_document(&limit_depth(text));
+    let text = unescape_script(text);
+    let doc = Html::parse_document(&limit_depth(&text));
     let mut page_budget = MAX_PAGE_CELLS;
     let mut out = Vec::new();
     let mut line = String::new();
@@ -321,6 +311,67 @@ fn limit_depth(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A page that embeds the report in a script string (`\u003ctd\u003e`,
+/// `align=\"center\"`) shows nothing until the string is read: undo the
+/// JavaScript escapes and drop the script tags, so the markup is parsed.
+/// The script's own code becomes a few lines of chrome around the title.
+fn unescape_script(text: &str) -> std::borrow::Cow<'_, str> {
+    let marks = text.matches("\\u003c").count()
+        + text.matches("\\u003C").count()
+        + text.matches("\\\"").count();
+    if marks < 3 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('u') => {
+                let hex: String = chars.by_ref().take(4).collect();
+                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    Some(ch) => out.push(ch),
+                    None => out.push(char::REPLACEMENT_CHARACTER), // half a surrogate pair
+                }
+            }
+            Some('n') | Some('r') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    // Drop `<script …>` and `</script>` tags in one pass.
+    let mut kept = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(start) = rest.find('<') {
+        let tail = &rest[start + 1..];
+        let tail = tail.strip_prefix('/').unwrap_or(tail);
+        let is_script = tail
+            .get(..6)
+            .is_some_and(|t| t.eq_ignore_ascii_case("script"));
+        kept.push_str(&rest[..start]);
+        match is_script {
+            true => {
+                let end = rest[start..]
+                    .find('>')
+                    .map_or(rest.len(), |e| start + e + 1);
+                kept.push(' ');
+                rest = &rest[end..];
+            }
+            false => {
+                kept.push('<');
+                rest = &rest[start + 1..];
+            }
+        }
+    }
+    kept.push_str(rest);
+    let out = kept;
+    std::borrow::Cow::Owned(out)
+}
+
 /// Text goes to the open cell, else to the current line.
 fn push_text(text: &str, line: &mut String, tables: &mut [TableBuilder]) {
     let target = match tables.last_mut().and_then(|t| t.cell.as_mut()) {
@@ -346,70 +397,6 @@ fn flush(line: &mut String, out: &mut Vec<Block>, _tables: &mut [TableBuilder]) 
         out.push(Block::Line(clip(&collapsed).to_string()));
     }
     line.clear();
-}
-
-/// Collapse HTML whitespace runs (including &nbsp;) to one space.
-fn collapse(s: &str) -> String {
-    let mut out = String::new();
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{a0}' {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Lay the rows out on a grid honouring spans.
-fn layout(rows: Vec<Vec<Cell>>, page_budget: &mut usize) -> Vec<Vec<String>> {
-    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
-    let mut budget = MAX_GRID_CELLS.min(*page_budget);
-    for (r, cells) in rows.into_iter().enumerate() {
-        if grid.len() <= r {
-            grid.resize_with(r + 1, Vec::new);
-        }
-        let mut c = 0usize;
-        for cell in cells {
-            while grid[r].get(c).is_some_and(|x| x.is_some()) {
-                c += 1;
-            }
-            let text = collapse(&cell.text);
-            for dr in 0..cell.rowspan {
-                let row = r + dr;
-                if grid.len() <= row {
-                    grid.resize_with(row + 1, Vec::new);
-                }
-                for dc in 0..cell.colspan {
-                    if budget == 0 || c + dc >= MAX_CELLS {
-                        break;
-                    }
-                    budget -= 1;
-                    let cols = &mut grid[row];
-                    if cols.len() <= c + dc {
-                        cols.resize(c + dc + 1, None);
-                    }
-                    cols[c + dc] = Some(text.clone());
-                }
-            }
-            c += cell.colspan;
-        }
-    }
-    *page_budget -= MAX_GRID_CELLS.min(*page_budget) - budget;
-    // Rows as wide as the widest: a regular grid lets the header map columns.
-    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-    grid.into_iter()
-        .map(|r| {
-            let mut cells: Vec<String> = r.into_iter().map(Option::unwrap_or_default).collect();
-            cells.resize(width, String::new());
-            cells
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -457,6 +444,14 @@ mod tests {
         assert_eq!(limited.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(limited.matches("</div>").count(), MAX_DEPTH);
         assert_eq!(blocks_from_html(&html), vec![Block::Line("深处".into())]);
+    }
+
+    #[test]
+    fn script_escaped_markup_is_read() {
+        let page = r#"<html><body><script>var c = "\u003cp\u003e正文\u003c/p\u003e\u003ctable align=\"center\"\u003e\u003ctr\u003e\u003ctd\u003e规章\u003c/td\u003e\u003ctd\u003e3\u003c/td\u003e\u003c/tr\u003e\u003c/table\u003e";</script></body></html>"#;
+        let b = blocks_from_html(page);
+        assert!(b.contains(&Block::Line("正文".into())), "{b:?}");
+        assert!(rows(&b).contains(&vec!["规章".to_string(), "3".to_string()]));
     }
 
     #[test]

@@ -63,7 +63,15 @@ pub fn find_year(s: &str) -> Option<(u16, usize, usize)> {
 /// Whether a line reads like a report title.
 pub fn is_title(line: &str) -> bool {
     let s = squeeze(line);
-    s.chars().count() <= 60 && s.contains("公开") && (s.contains("年度报告") || s.contains("年报"))
+    s.chars().count() <= 60
+        && s.contains("公开")
+        && (s.contains("年度报告") || s.contains("年报") || scrambled_title(&s))
+}
+
+/// A title whose characters a PDF put out of order (政府信息公开工作告年度报):
+/// every character of 工作年度报告 is there, in a short line.
+fn scrambled_title(s: &str) -> bool {
+    s.contains("政府信息公开") && "工作年度报告".chars().all(|c| s.contains(c))
 }
 
 /// Unit name inside a title: before the year, or between the year and 信息公开.
@@ -306,7 +314,15 @@ fn take_title(blocks: &mut Vec<Block>, cover: &mut Cover) {
     }
     cover.year = find_year(&title).map(|y| y.0);
     cover.unit = unit_from_title(&title);
-    cover.title = Some(title);
+    // A scrambled or year-less title is not kept as the report's own title:
+    // the template's (unit + year + 政府信息公开工作年度报告) reads right.
+    if !title.contains("年度报告") && !title.contains("年报") {
+        cover
+            .notes
+            .push(format!("标题“{title}”文字顺序错乱，改用标准标题"));
+    } else if cover.year.is_some() {
+        cover.title = Some(title);
+    }
     cover.dropped = lines[..first].iter().map(|(_, l)| l.clone()).collect();
     let end = lines[pos].0;
     blocks.drain(..=end);

@@ -15,10 +15,15 @@ pub mod labels;
 pub mod meta;
 pub mod parts;
 pub mod report;
+pub mod source;
 pub mod text_tables;
 
 mod box_tables;
 mod detect;
+mod docx;
+mod grid;
+mod hant;
+mod pdf;
 mod place;
 mod values;
 
@@ -30,12 +35,20 @@ use crate::document::{CellRef, Document, MetaField};
 use crate::template::{self, Template};
 
 pub use report::{Placed, Unplaced};
+pub use source::{decode, import_bytes, import_file, import_file_as};
 use text_tables::Block;
+
+/// The blocks of a Word document's `word/document.xml` (for fuzzing the
+/// XML reader directly, which a mutated zip seldom reaches).
+pub fn docx_xml_blocks(xml: &[u8]) -> usize {
+    docx::blocks_from_document_xml(xml).map_or(0, |b| b.len())
+}
 
 /// Paragraphs of prose are separated by an empty line, as in the editor.
 const PARAGRAPH: &str = "\n\n";
 
-/// Largest input accepted (the same bound as a document file).
+/// Largest text input accepted (a web page or text file; Word and PDF files,
+/// which carry photos, have their own bound in [`source`]).
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The kind of source text.
@@ -99,6 +112,8 @@ pub struct Import {
     pub template: String,
     pub matched: Vec<Placed>,
     pub unplaced: Vec<Unplaced>,
+    /// `unplaced` grouped by reason (one line each in the report).
+    pub unplaced_groups: Vec<report::UnplacedGroup>,
     /// Cells found blank in the source (kept 未填写).
     pub blanks: Vec<CellRef>,
     /// How the template, unit, year … were determined, in Chinese.
@@ -124,93 +139,45 @@ pub enum ImportErrorKind {
     TooBig,
     /// Not UTF-8 or UTF-16 (GBK).
     NotUtf8,
-}
-
-/// Import a file; the format follows its extension.
-pub fn import_file(path: &Path) -> Result<Import, ImportError> {
-    import_file_as(path, None)
-}
-
-/// Import a file with a template forced (`None` = recognize it).
-pub fn import_file_as(path: &Path, template: Option<&str>) -> Result<Import, ImportError> {
-    let shown = path.display();
-    let unreadable = |e: std::io::Error| {
-        ImportError::new(
-            ImportErrorKind::Unreadable,
-            format!("无法读取文件 {shown}"),
-            e.to_string(),
-        )
-    };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(ImportError::new(
-            ImportErrorKind::TooBig,
-            format!("文件 {shown} 超过 16 MiB，不像是一份年度报告"),
-            format!("input is {} bytes, limit {MAX_INPUT_BYTES}", meta.len()),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    let text = decode(&bytes).map_err(|cause| {
-        ImportError::new(
-            ImportErrorKind::NotUtf8,
-            format!("文件 {shown} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入"),
-            cause,
-        )
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(import_str(text, SourceFormat::from_path(path), template))
-}
-
-/// Text of a file: UTF-8, or UTF-16 with its byte-order mark (Windows
-/// Notepad's “Unicode”). Other encodings (GBK) are refused rather than read
-/// as garbage; a few stray bytes in otherwise good UTF-8 are replaced.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    let utf16 = |le: bool| -> Result<String, String> {
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        Ok(String::from_utf16_lossy(&units))
-    };
-    match bytes {
-        [0xFF, 0xFE, ..] => return utf16(true),
-        [0xFE, 0xFF, ..] => return utf16(false),
-        _ => {}
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(_) => {
-            let lossy = String::from_utf8_lossy(bytes);
-            let bad = lossy
-                .chars()
-                .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-                .count();
-            // One bad byte in a thousand characters is damage; more is another encoding.
-            match bad * 1000 <= lossy.chars().count() {
-                true => Ok(lossy.into_owned()),
-                false => Err(format!("invalid UTF-8: {bad} undecodable sequences")),
-            }
-        }
-    }
+    /// Nothing in it (0 bytes).
+    Empty,
+    /// A format nianbao does not read (Word 97–2003 / WPS binary, RTF).
+    Unsupported,
+    /// A password keeps it closed (Office or PDF).
+    Encrypted,
+    /// A Word or PDF file whose inside is broken.
+    Damaged,
+    /// A zip package that is not a Word file (xlsx, pptx, a plain zip).
+    NotWord,
+    /// A PDF without a text layer (a scan).
+    NoText,
 }
 
 /// Import text of a known format; `template` forces a template id (`None` or
 /// an unknown id = recognize it).
 pub fn import_str(text: &str, format: SourceFormat, template: Option<&str>) -> Import {
     let text = clip_input(text);
-    let mut blocks = match format {
+    let blocks = match format {
         SourceFormat::Html => html::blocks_from_html(text),
         SourceFormat::Markdown => text_tables::blocks_from_text(text, true),
         SourceFormat::Text => text_tables::blocks_from_text(text, false),
     };
-    let mut notes = Vec::new();
-    let cover = meta::extract(&mut blocks, format == SourceFormat::Html);
+    import_blocks(blocks, format == SourceFormat::Html, template, Vec::new())
+}
+
+/// Import blocks read from any source (`page`: a web page or Word file, whose
+/// lines after the signature are footer, not prose); `notes` say how the
+/// source was read.
+fn import_blocks(
+    mut blocks: Vec<Block>,
+    page: bool,
+    template: Option<&str>,
+    mut notes: Vec<String>,
+) -> Import {
+    if hant::simplify_blocks(&mut blocks) {
+        notes.push("原文含繁体字或拼音注音，已转换为简体后再识别".to_string());
+    }
+    let cover = meta::extract(&mut blocks, page);
     let forced = template.filter(|t| *t != "auto").and_then(|id| {
         let found = template::get(id);
         if found.is_none() {
@@ -295,6 +262,16 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
         }
     }
     for (heading, part) in &split.headings {
+        if let Some(p) = part.and_then(|p| tpl.parts.get(p)) {
+            let first = split.first_section.as_deref() == Some(heading.as_str());
+            if !first && labels::norm(heading) != labels::norm(&p.heading) {
+                notes.push(format!(
+                    "标题“{}”按序号和含义作为“{}”导入",
+                    report::excerpt(heading),
+                    p.heading
+                ));
+            }
+        }
         if part.is_none() {
             notes.push(format!(
                 "标题“{}”与模板的部分对不上，其内容并入上一部分",
@@ -329,6 +306,7 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
         document: doc,
         template: tpl.id.clone(),
         matched: placement.matched,
+        unplaced_groups: report::group_unplaced(&unplaced),
         unplaced,
         blanks: placement.blanks,
         notes,

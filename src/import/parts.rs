@@ -96,6 +96,40 @@ fn heading_part_keyed(template: &Template, keys: &[String], line: &str) -> Optio
     (best.0 >= MIN_SIMILARITY && best.0 - second >= MARGIN).then_some(best.1)
 }
 
+/// The value of a leading Chinese numeral heading (`四、…` → 4).
+fn leading_numeral(line: &str) -> Option<usize> {
+    const DIGITS: &str = "一二三四五六七八九十";
+    let t = line.trim_start();
+    let mut cs = t.chars();
+    let first = cs.next()?;
+    let n = DIGITS.chars().position(|d| d == first)? + 1;
+    matches!(cs.next(), Some('、' | '.' | '．')).then_some(n)
+}
+
+/// A renamed heading (一、工作基本情况 for 一、总体情况) goes to the part of its
+/// numeral when that part comes later than the current one, its official
+/// heading has the same numeral, and the line is no table row
+/// (四、结转下年度继续办理 sits right before 四、…行政复议… in flat text).
+fn numbered_part(template: &Template, line: &str, current: Option<usize>) -> Option<usize> {
+    if !looks_like_heading(line) {
+        return None;
+    }
+    let p = leading_numeral(line)? - 1;
+    let part = template.parts.get(p)?;
+    if current.is_some_and(|c| p <= c) || leading_numeral(&part.heading) != Some(p + 1) {
+        return None;
+    }
+    let key = super::labels::Key::new(line);
+    let is_row = template.tables().any(|(_, table)| {
+        table.flat_rows().iter().any(|f| {
+            super::labels::Key::new(&f.row.label)
+                .quality(&key)
+                .is_some()
+        })
+    });
+    (!is_row).then_some(p)
+}
+
 /// Sort blocks into opening, parts and table rows.
 pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
     let mut out = Split {
@@ -109,7 +143,9 @@ pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
     for block in blocks {
         match block {
             Block::Line(line) => {
-                if let Some(p) = heading_part_keyed(template, &keys, &line) {
+                let found = heading_part_keyed(template, &keys, &line)
+                    .or_else(|| numbered_part(template, &line, current));
+                if let Some(p) = found {
                     flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
                     out.headings.push((line.clone(), Some(p)));
                     current = Some(p);
@@ -238,5 +274,14 @@ mod tests {
         );
         assert_eq!(heading_part(t, "一、概述"), None);
         assert_eq!(heading_part(t, "一是建立健全信息公开工作制度。"), None);
+    }
+
+    #[test]
+    fn renamed_headings_go_by_numeral_but_rows_do_not() {
+        let t = crate::template::get("gk2021").expect("gk2021");
+        assert_eq!(numbered_part(t, "一、工作基本情况", None), Some(0));
+        assert_eq!(numbered_part(t, "六、其他报告的事项", Some(4)), Some(5));
+        assert_eq!(numbered_part(t, "四、结转下年度继续办理", Some(2)), None);
+        assert_eq!(numbered_part(t, "一、加强组织领导", Some(4)), None);
     }
 }

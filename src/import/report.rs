@@ -46,6 +46,84 @@ impl Unplaced {
     }
 }
 
+/// Unplaced items that share one reason, reported as one line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnplacedGroup {
+    pub reason: String,
+    pub count: usize,
+    /// Indices into [`super::Import::unplaced`], in reading order.
+    pub items: Vec<usize>,
+    /// The values and where they were, condensed (`表四：“0” ×16`).
+    pub summary: String,
+}
+
+/// Most places named in a group's summary; the rest are counted.
+const MAX_SUMMARY_PLACES: usize = 8;
+
+/// Group unplaced items by reason, in order of first appearance: seed 002
+/// gives sixteen identical lines for 表四's extra numbers, which read as one.
+pub fn group_unplaced(list: &[Unplaced]) -> Vec<UnplacedGroup> {
+    let mut groups: Vec<UnplacedGroup> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, u) in list.iter().enumerate() {
+        let g = *index.entry(u.reason.as_str()).or_insert_with(|| {
+            groups.push(UnplacedGroup {
+                reason: u.reason.clone(),
+                count: 0,
+                items: Vec::new(),
+                summary: String::new(),
+            });
+            groups.len() - 1
+        });
+        groups[g].count += 1;
+        groups[g].items.push(i);
+    }
+    for g in &mut groups {
+        g.summary = summarize(list, &g.items);
+    }
+    groups
+}
+
+/// `context：“a”、“b” ×3；context2：…` for one group's items.
+fn summarize(list: &[Unplaced], items: &[usize]) -> String {
+    // (context, [(value, times)]) in reading order.
+    let mut places: Vec<(&str, Vec<(&str, usize)>)> = Vec::new();
+    for &i in items {
+        let u = &list[i];
+        let place = match places.last_mut() {
+            Some(p) if p.0 == u.context => p,
+            _ => {
+                places.push((u.context.as_str(), Vec::new()));
+                let last = places.len() - 1;
+                &mut places[last]
+            }
+        };
+        match place.1.last_mut() {
+            Some(v) if v.0 == u.text => v.1 += 1,
+            _ => place.1.push((u.text.as_str(), 1)),
+        }
+    }
+    let shown: Vec<String> = places
+        .iter()
+        .take(MAX_SUMMARY_PLACES)
+        .map(|(context, values)| {
+            let vals: Vec<String> = values
+                .iter()
+                .map(|(v, n)| match n {
+                    1 => format!("“{}”", excerpt(v)),
+                    n => format!("“{}” ×{n}", excerpt(v)),
+                })
+                .collect();
+            format!("{}：{}", excerpt(context), vals.join("、"))
+        })
+        .collect();
+    let mut out = shown.join("；");
+    if places.len() > MAX_SUMMARY_PLACES {
+        out.push_str(&format!("；另有 {} 处", places.len() - MAX_SUMMARY_PLACES));
+    }
+    out
+}
+
 /// Shorten long text for a one-line report entry.
 pub fn excerpt(s: &str) -> String {
     const MAX: usize = 40;
@@ -114,18 +192,22 @@ pub fn render(import: &super::Import) -> String {
         out.push('\n');
     }
     if !import.unplaced.is_empty() {
-        out.push_str("\n未能放置：\n");
+        out.push_str("\n未能放置（相同原因归为一行）：\n");
     }
-    for u in &import.unplaced {
+    for g in &import.unplaced_groups {
         out.push_str(&format!(
-            "  ✖ “{}”（{}）：{}",
-            excerpt(&u.text),
-            excerpt(&u.context),
-            u.reason
+            "  ✖ {}（{} 项）：{}",
+            g.reason, g.count, g.summary
         ));
-        if !u.candidates.is_empty() {
-            let c: Vec<String> = u.candidates.iter().map(|c| c.to_string()).collect();
-            out.push_str(&format!("；可能是 {}", c.join("、")));
+        let mut cands: Vec<String> = Vec::new();
+        for c in g.items.iter().flat_map(|&i| &import.unplaced[i].candidates) {
+            let c = c.to_string();
+            if !cands.contains(&c) {
+                cands.push(c);
+            }
+        }
+        if !cands.is_empty() {
+            out.push_str(&format!("；可能是 {}", cands.join("、")));
         }
         out.push('\n');
     }

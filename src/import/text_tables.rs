@@ -81,6 +81,9 @@ pub fn blocks_from_text(text: &str, markdown: bool) -> Vec<Block> {
         if trimmed.is_empty() {
             continue; // blank lines separate nothing: PDF text is full of them
         }
+        if is_separator_line(trimmed) {
+            continue; // a lone `|` (or `||`) between cells copied one per line
+        }
         if let Some(cells) = table_row(line, markdown) {
             if !in_grid {
                 grid += 1;
@@ -214,6 +217,14 @@ fn is_separator_cell(c: &str) -> bool {
         && c.chars()
             .all(|ch| matches!(ch, '-' | ':' | ' ' | '─' | '━' | '=' | '┼' | '+'))
         && c.contains(['-', '─', '━', '='])
+}
+
+/// A line of bars only (`|`, `||`, `| ||||`): what a site's editor leaves
+/// between cells it flattened one per line.
+fn is_separator_line(t: &str) -> bool {
+    t.contains(['|', '｜', '│'])
+        && t.chars()
+            .all(|c| matches!(c, '|' | '｜' | '│' | ' ' | '\t' | '\u{3000}'))
 }
 
 /// Lines drawn with box characters or dashes only (table borders).

@@ -17,7 +17,7 @@ pub enum FileKind {
     Text,
     /// Markdown (*.md)
     Markdown,
-    /// A report published elsewhere (*.html, *.htm, *.md, *.txt), for 导入.
+    /// A report published elsewhere (Word, PDF, web page, Markdown, text), for 导入.
     Published,
 }
 
@@ -34,7 +34,8 @@ impl FileKind {
     /// Extensions the open dialog's filter accepts.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            FileKind::Published => &["html", "htm", "md", "txt"],
+            // .doc / .wps are listed so the clerk gets the “save as .docx” message.
+            FileKind::Published => &["docx", "pdf", "html", "htm", "md", "txt", "doc", "wps"],
             FileKind::Report => &["ron"],
             FileKind::Text => &["txt"],
             FileKind::Markdown => &["md"],
@@ -46,7 +47,7 @@ impl FileKind {
             FileKind::Report => "年报文件",
             FileKind::Text => "文本文件",
             FileKind::Markdown => "网页文本（Markdown）",
-            FileKind::Published => "已发布的报告（网页、Markdown、文本）",
+            FileKind::Published => "已发布的报告（Word、PDF、网页、Markdown、文本）",
         }
     }
 }
