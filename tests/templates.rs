@@ -195,10 +195,106 @@ fn rules_refer_to_existing_tables_rows_and_columns() {
                     }
                     assert!(!reason.is_empty());
                 }
-                Check::Blanks => {}
+                Check::PartNotEmpty { part, .. } => {
+                    assert!(
+                        t.part(part).is_some_and(|p| p.prose),
+                        "{}: {}",
+                        t.id,
+                        rule.id
+                    );
+                }
+                Check::Jump { figures, .. } => {
+                    for f in figures {
+                        assert!(
+                            t.figures.iter().any(|x| &x.key == f),
+                            "{}: {} {f}",
+                            t.id,
+                            rule.id
+                        );
+                    }
+                }
+                Check::Blanks
+                | Check::ProseFigures
+                | Check::ReportYear
+                | Check::Headings
+                | Check::SameAsLastYear { .. }
+                | Check::NumbersUnchanged { .. } => {}
             }
         }
         assert!(ids.iter().any(|id| id.as_str() == "blanks"), "{}", t.id);
+    }
+}
+
+/// Figures name cells the template has; phrases, breakdowns and drafts name
+/// figures it defines; every placeholder of a draft resolves.
+#[test]
+fn prose_data_refers_to_existing_cells_and_figures() {
+    for t in template::all() {
+        let figure = |k: &str| t.figures.iter().any(|f| f.key == k);
+        let mut keys = HashSet::new();
+        for f in &t.figures {
+            assert!(keys.insert(&f.key), "{}: duplicate figure {}", t.id, f.key);
+            assert!(
+                !f.cells.is_empty() && !f.name.is_empty(),
+                "{}: {}",
+                t.id,
+                f.key
+            );
+            for c in &f.cells {
+                let cell = c.parse().unwrap_or_else(|e| panic!("{}: {c}: {e}", t.id));
+                assert!(
+                    t.cell(&cell).is_some_and(|i| i.kind.is_numeric()),
+                    "{}: {} {c}",
+                    t.id,
+                    f.key
+                );
+            }
+        }
+        for p in &t.phrases {
+            assert!(figure(&p.figure), "{}: phrase for {}", t.id, p.figure);
+            assert!(
+                p.words.iter().all(|w| !w.is_empty()),
+                "{}: {}",
+                t.id,
+                p.figure
+            );
+        }
+        for b in &t.breakdowns {
+            for (label, f) in &b.items {
+                assert!(!label.is_empty() && figure(f), "{}: {} {f}", t.id, b.key);
+            }
+        }
+        for d in &t.drafts {
+            assert!(
+                t.part(&d.part).is_some_and(|p| p.prose),
+                "{}: draft {}",
+                t.id,
+                d.part
+            );
+            for s in &d.sentences {
+                for k in &s.none_when {
+                    assert!(figure(k), "{}: {k}", t.id);
+                }
+                for inner in s.text.split('{').skip(1) {
+                    let inner = inner.split('}').next().unwrap_or_default();
+                    let names: Vec<&str> = if let Some(list) = inner.strip_prefix("list:") {
+                        assert!(
+                            t.breakdowns.iter().any(|b| b.key == list),
+                            "{}: {inner}",
+                            t.id
+                        );
+                        vec![]
+                    } else if let Some(expr) = inner.strip_prefix("share:") {
+                        expr.split(['+', '/']).collect()
+                    } else {
+                        vec![inner]
+                    };
+                    for n in names {
+                        assert!(figure(n.trim()), "{}: placeholder {inner}", t.id);
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -20,7 +20,7 @@ pub fn render(doc: &Document, template: &Template) -> String {
         if !shows_tables(doc, template) {
             continue;
         }
-        for table in &part.tables {
+        for table in part.tables.iter().filter(|t| t.printed) {
             blocks.extend(table_blocks(&grid::build(table, doc)));
             after_tables = true;
         }

@@ -31,7 +31,7 @@ pub fn render(doc: &Document, template: &Template) -> String {
         if !shows_tables(doc, template) {
             continue;
         }
-        for table in &part.tables {
+        for table in part.tables.iter().filter(|t| t.printed) {
             let block = table_block(&grid::build(table, doc));
             widest = widest.max(block.iter().map(|l| width(l)).max().unwrap_or(0));
             body.push(block);

@@ -3,8 +3,10 @@
 
 mod index;
 mod model;
+mod prose;
 mod registry;
 
 pub use index::{CellInfo, FlatRow, LeafColumn};
 pub use model::*;
+pub use prose::{Breakdown, Draft, Figure, Phrase, Sentence};
 pub use registry::{all, current_for_year, get, parse_template, TemplateError};
