@@ -19,6 +19,8 @@ fn bench_export(c: &mut Criterion) {
     group.warm_up_time(Duration::from_secs(1));
     group.bench_function("text", |b| b.iter(|| export::to_text(&doc, t)));
     group.bench_function("markdown", |b| b.iter(|| export::to_markdown(&doc, t)));
+    group.bench_function("html", |b| b.iter(|| export::to_html(&doc, t)));
+    group.bench_function("docx", |b| b.iter(|| export::to_docx(&doc, t)));
     group.finish();
 }
 

@@ -11,6 +11,7 @@ pub mod document;
 pub mod export;
 pub mod import;
 pub mod input;
+pub mod layout;
 pub mod prose;
 pub mod template;
 pub mod validate;

@@ -256,7 +256,7 @@ fn export_to_stdout_and_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_report(dir.path());
     assert!(set(&path, "t3.new.natural", "7").status.success());
-    for to in ["txt", "md"] {
+    for to in ["txt", "md", "html"] {
         let printed = stdout(nianbao().arg("export").arg(&path).args(["--to", to]));
         let out = dir.path().join(format!("out.{to}"));
         nianbao()
@@ -277,6 +277,27 @@ fn export_to_stdout_and_file() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("参数值无效"));
+}
+
+#[test]
+fn docx_export_goes_beside_the_report_or_to_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_report(dir.path());
+    let said = stdout(nianbao().arg("export").arg(&path).args(["--to", "docx"]));
+    let beside = dir.path().join("某某镇2024年政府信息公开工作年度报告.docx");
+    assert!(said.contains("已导出"), "{said}");
+    let bytes = fs::read(&beside).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip package");
+    let out = dir.path().join("给县里.docx");
+    nianbao()
+        .arg("export")
+        .arg(&path)
+        .args(["--to", "docx", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(fs::read(&out).unwrap(), bytes, "deterministic");
 }
 
 #[test]

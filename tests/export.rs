@@ -22,3 +22,9 @@ mod behaviour;
 
 #[path = "export/hostile.rs"]
 mod hostile;
+
+#[path = "export/html.rs"]
+mod html;
+
+#[path = "export/docx.rs"]
+mod docx;

@@ -229,8 +229,13 @@ pub(crate) fn save(doc: &Document, path: &Path) -> Result<(), ExitCode> {
 
 /// Write text to `out` (atomically) or to standard output.
 pub(crate) fn emit(text: &str, out: Option<&Path>) -> ExitCode {
+    emit_bytes(text.as_bytes(), out)
+}
+
+/// Write `bytes` to `out` (atomically) or to standard output.
+pub(crate) fn emit_bytes(bytes: &[u8], out: Option<&Path>) -> ExitCode {
     match out {
-        Some(path) => match file::write_atomic(path, text.as_bytes()) {
+        Some(path) => match file::write_atomic(path, bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("错误：无法写入 {}：{e}", path.display());
@@ -241,9 +246,7 @@ pub(crate) fn emit(text: &str, out: Option<&Path>) -> ExitCode {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush());
+            let _ = stdout.write_all(bytes).and_then(|()| stdout.flush());
             ExitCode::SUCCESS
         }
     }

@@ -1,55 +1,7 @@
-//! Cleaning and escaping of a clerk's text, so that nothing typed into a field
-//! can break a drawn table or inject Markdown / HTML into the published page.
+//! Escaping of cleaned text for the markup formats, so that nothing typed into
+//! a field can inject Markdown or HTML into the published page.
 
-/// Characters that are invisible yet change how text is shown: zero-width
-/// spaces and joiners, direction marks (including the Arabic letter mark),
-/// bidi embeddings / overrides / isolates.
-fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{061C}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{2060}'
-        | '\u{FEFF}')
-}
-
-/// Text with line endings (CR LF, CR, U+2028, U+2029) normalised to `\n`, control and invisible
-/// characters removed. Newlines and tabs are kept only when `keep_breaks`.
-pub fn clean(s: &str, keep_breaks: bool) -> String {
-    let unified = s
-        .replace("\r\n", "\n")
-        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
-    unified
-        .chars()
-        .filter_map(|c| match c {
-            '\n' | '\t' if keep_breaks => Some(c),
-            '\n' | '\t' => Some(' '),
-            c if c.is_control() || is_invisible(c) => None,
-            c => Some(c),
-        })
-        .collect()
-}
-
-/// One-line text for a table cell or a heading: breaks become spaces,
-/// runs of spaces collapse, ends are trimmed.
-pub fn clean_line(s: &str) -> String {
-    clean(s, false)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The non-empty paragraphs of prose (one per line), each trimmed of leading
-/// and trailing white space (ASCII and the ideographic space U+3000).
-pub fn paragraphs(s: &str) -> Vec<String> {
-    clean(s, true)
-        .split('\n')
-        .map(|p| p.trim_matches(char::is_whitespace).to_string())
-        .filter(|p| !p.is_empty())
-        .collect()
-}
+use crate::layout::clean::clean_line;
 
 /// Markdown escape for text inside a line: no emphasis, code, link, table
 /// break, strikethrough, math (GitHub's `$…$`) or HTML can come out of it.
@@ -100,22 +52,26 @@ pub fn md_cell(s: &str) -> String {
     md_inline(&clean_line(s))
 }
 
+/// HTML escape for element text: `&`, `<`, `>` and both quotes, so the text
+/// can neither open markup nor, if ever placed in an attribute, leave it.
+pub fn html_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn strips_control_and_invisible_characters() {
-        let s = "a\u{0007}b\u{200B}c\u{202E}d\u{2066}e\u{FEFF}f\r\ng\u{2028}h";
-        assert_eq!(clean(s, true), "abcdef\ng\nh");
-        assert_eq!(clean(s, false), "abcdef g h");
-    }
-
-    #[test]
-    fn prose_keeps_paragraphs_and_drops_blank_lines() {
-        let p = paragraphs("　　第一段。\n\n  第二段\t内容。 \r\n");
-        assert_eq!(p, vec!["第一段。", "第二段\t内容。"]);
-    }
 
     #[test]
     fn line_start_markers_are_escaped() {
@@ -134,6 +90,14 @@ mod tests {
         assert_eq!(
             md_inline("*a* _b_ `c` [d](e) <i>&amp; \\ |"),
             "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) &lt;i&gt;&amp;amp; \\\\ \\|"
+        );
+    }
+
+    #[test]
+    fn html_text_cannot_open_markup_or_leave_an_attribute() {
+        assert_eq!(
+            html_text("<script>\"x\" & 'y'</script>"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
         );
     }
 

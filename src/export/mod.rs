@@ -1,36 +1,50 @@
-//! Export (导出) for the government website and the paper copy: plain text
-//! and GitHub-flavoured Markdown. Both walk the template in official order,
-//! export a not-filled cell as empty (never 0), and clean every piece of the
-//! clerk's text so it cannot break a table or inject markup.
+//! Export (导出) for the government website, the county office and the paper
+//! copy. Every format is a renderer over one [`DocumentLayout`]: the layout
+//! walks the template in official order, leaves a not-filled cell empty
+//! (never 0) and cleans the clerk's text; each renderer escapes for its own
+//! medium so nothing typed can break a table or inject markup.
 
+mod docx;
 mod draw;
 mod escape;
-mod grid;
+pub mod html;
 mod markdown;
 mod text;
 mod text_table;
 mod wrap;
 
-use crate::document::{Document, MetaField};
+use crate::document::Document;
+use crate::layout::{clean::clean_line, DocumentLayout};
 use crate::template::Template;
 
+pub use docx::DocxError;
 pub use text_table::MAX_WIDTH;
 pub use wrap::width as display_width;
 
 /// Plain text with aligned tables (display width of CJK characters respected).
 pub fn to_text(doc: &Document, template: &Template) -> String {
-    text::render(doc, template)
+    text::render(&DocumentLayout::of(doc, template))
 }
 
 /// GitHub-flavoured Markdown.
 pub fn to_markdown(doc: &Document, template: &Template) -> String {
-    markdown::render(doc, template)
+    markdown::render(&DocumentLayout::of(doc, template))
+}
+
+/// One self-contained HTML page with the official tables' merged cells.
+pub fn to_html(doc: &Document, template: &Template) -> String {
+    html::render(&DocumentLayout::of(doc, template))
+}
+
+/// A `.docx` formatted after GB/T 9704 with the tables' merged cells.
+pub fn to_docx(doc: &Document, template: &Template) -> Result<Vec<u8>, DocxError> {
+    docx::render(&DocumentLayout::of(doc, template))
 }
 
 /// `{单位}{年度}年政府信息公开工作年度报告.{ext}`, with characters that no
 /// file system accepts removed from the unit's name.
 pub fn default_file_name(doc: &Document, ext: &str) -> String {
-    let unit: String = escape::clean_line(&doc.meta.unit)
+    let unit: String = clean_line(&doc.meta.unit)
         .chars()
         .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
         .collect();
@@ -41,29 +55,4 @@ pub fn default_file_name(doc: &Document, ext: &str) -> String {
     } else {
         format!("{stem}.{ext}")
     }
-}
-
-/// Tables are left out of a prose-only report, where the template allows one.
-fn shows_tables(doc: &Document, template: &Template) -> bool {
-    !(doc.no_statistics && template.statistics_optional)
-}
-
-/// The legacy sign-off line (单位负责人：… 审核人：… …), when the template has one.
-fn signoff_line(doc: &Document, template: &Template, sep: &str) -> Option<String> {
-    if !template.signoff {
-        return None;
-    }
-    let fields = MetaField::ALL.into_iter().filter(|f| f.is_signoff());
-    let parts: Vec<String> = fields
-        .map(|f| format!("{}：{}", f.label(), escape::clean_line(&doc.meta_text(f))))
-        .collect();
-    Some(parts.join(sep))
-}
-
-/// Whether any sign-off field is filled (printed without a table only then).
-fn has_signoff_values(doc: &Document) -> bool {
-    MetaField::ALL
-        .into_iter()
-        .filter(|f| f.is_signoff())
-        .any(|f| !doc.meta_text(f).trim().is_empty())
 }

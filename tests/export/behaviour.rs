@@ -45,10 +45,19 @@ fn pipe_cells(line: &str) -> Vec<String> {
 
 #[test]
 fn every_line_of_a_drawn_table_has_the_same_display_width() {
-    for (doc, t) in [
-        (sample(), gk2021()),
-        (legacy(), template::get("legacy-national").expect("legacy")),
-    ] {
+    let seeds = [
+        include_str!("../fixtures/seed000.ron"),
+        include_str!("../fixtures/seed002.ron"),
+        include_str!("../fixtures/seed004.ron"),
+    ];
+    let mut docs = vec![sample(), legacy()];
+    docs.extend(
+        seeds
+            .iter()
+            .map(|s| ron::from_str::<Document>(s).expect("seed parses")),
+    );
+    for doc in docs {
+        let t = template::get(&doc.template).expect("template");
         let text = export::to_text(&doc, t);
         let tables = drawn_tables(&text);
         assert!(!tables.is_empty());
@@ -59,6 +68,24 @@ fn every_line_of_a_drawn_table_has_the_same_display_width() {
             }
         }
     }
+}
+
+#[test]
+fn ambiguous_width_punctuation_counts_full_width() {
+    // “ ” ‘ ’ … — · are drawn full width by every Chinese font.
+    for c in ["“", "”", "‘", "’", "…", "—", "·"] {
+        assert_eq!(display_width(c), 2, "{c}");
+    }
+    let text = export::to_text(&sample(), gk2021());
+    let row = text
+        .lines()
+        .find(|l| l.contains("3.危及“三安全一稳定”"))
+        .expect("row");
+    let border = text
+        .lines()
+        .find(|l| l.starts_with("+---") && display_width(l) > 90)
+        .expect("border");
+    assert_eq!(display_width(row), display_width(border));
 }
 
 #[test]

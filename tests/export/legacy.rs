@@ -59,3 +59,16 @@ fn legacy_markdown() {
     let t = template::get(&doc.template).expect("template");
     snapshot("legacy_national_markdown", &export::to_markdown(&doc, t));
 }
+
+#[test]
+fn legacy_html() {
+    let doc = legacy();
+    let t = template::get(&doc.template).expect("template");
+    snapshot("legacy_national_html", &export::to_html(&doc, t));
+}
+
+#[test]
+fn legacy_docx() {
+    let xml = super::docx::part(&super::docx::docx_of(&legacy()), "word/document.xml");
+    snapshot("legacy_national_docx", &super::docx::readable(&xml));
+}
