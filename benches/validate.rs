@@ -79,6 +79,24 @@ fn bench(c: &mut Criterion) {
     c.bench_function("computed_totals full gk2021", |b| {
         b.iter(|| computed_totals(black_box(&doc), t))
     });
+
+    // Prose checks on a 10,000-character part 一 (figures quoted, years,
+    // headings), against a report whose tables are all filled.
+    let sentence = "2025年，我镇全年新收政府信息公开申请12件，上年结转1件，其中予以公开5件、部分公开1件，办理行政许可36件。\n";
+    let mut long = doc.clone();
+    long.prose.insert(
+        "p1".to_string(),
+        sentence.repeat(10_000 / sentence.chars().count() + 1),
+    );
+    assert!(long.prose["p1"].chars().count() >= 10_000);
+    c.bench_function("validate with a 10000-char part", |b| {
+        b.iter(|| validate(black_box(&long), t))
+    });
+    let phrases = &t.phrases;
+    let text = long.prose["p1"].clone();
+    c.bench_function("quotes in a 10000-char part", |b| {
+        b.iter(|| nianbao::prose::quotes::find(black_box(&text), phrases, 2025))
+    });
 }
 
 criterion_group! {

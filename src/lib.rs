@@ -45,6 +45,7 @@ pub mod export;
 pub mod import;
 pub mod input;
 pub mod layout;
+pub mod prose;
 pub mod template;
 pub mod validate;
 

@@ -544,7 +544,15 @@ fn sample_document_round_trips_through_its_exports() {
         ] {
             let imp = import_str(&text, format, None);
             assert_eq!(imp.template, doc.template, "{name} {format:?}");
-            assert_eq!(imp.document.cells, doc.cells, "{name} {format:?}");
+            // Tables that exports do not print (part 六's 信息处理费 fields,
+            // stated in the prose) cannot come back from an export.
+            let printed: std::collections::BTreeMap<_, _> = doc
+                .cells
+                .iter()
+                .filter(|(c, _)| tpl.table(&c.table).is_some_and(|t| t.printed))
+                .map(|(c, v)| (c.clone(), v.clone()))
+                .collect();
+            assert_eq!(imp.document.cells, printed, "{name} {format:?}");
             assert_eq!(imp.document.meta.unit, doc.meta.unit, "{name} {format:?}");
             assert_eq!(imp.document.meta.year, doc.meta.year, "{name} {format:?}");
             // Exports print prose one paragraph per line, so “\n” and “\n\n”

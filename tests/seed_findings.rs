@@ -226,6 +226,7 @@ fn seed002_with_last_year() {
     }
     prev.insert("t3.carry_over.total".parse().unwrap(), CellValue::Int(1));
     doc.previous = Some(PreviousYear {
+        prose: Default::default(),
         year: 2019,
         template: "gk2019".to_string(),
         source: None,

@@ -1,7 +1,9 @@
 //! Every embedded template is well-formed data, and its labels match the
 //! official wording in `official-formats.md` character for character.
 
-use nianbao::template::{self, Check, Row, Table, Template};
+use std::collections::HashSet;
+
+use nianbao::template::{self, Row, Table, Template};
 
 /// Labels of the numeric (non-group) rows, in display order.
 fn leaf_row_labels(table: &Table) -> Vec<&str> {
@@ -87,6 +89,79 @@ fn only_the_provincial_variant_is_regional() {
     assert_eq!(regional, ["legacy-provincial"]);
     for year in 2008..=2018 {
         assert_eq!(template::current_for_year(year).id, "legacy-national");
+    }
+}
+
+/// Figures name cells the template has; phrases, breakdowns and drafts name
+/// figures it defines; every placeholder of a draft resolves.
+#[test]
+fn prose_data_refers_to_existing_cells_and_figures() {
+    for t in template::all() {
+        let figure = |k: &str| t.figures.iter().any(|f| f.key == k);
+        let mut keys = HashSet::new();
+        for f in &t.figures {
+            assert!(keys.insert(&f.key), "{}: duplicate figure {}", t.id, f.key);
+            assert!(
+                !f.cells.is_empty() && !f.name.is_empty(),
+                "{}: {}",
+                t.id,
+                f.key
+            );
+            for c in &f.cells {
+                let cell = c.parse().unwrap_or_else(|e| panic!("{}: {c}: {e}", t.id));
+                assert!(
+                    t.cell(&cell).is_some_and(|i| i.kind.is_numeric()),
+                    "{}: {} {c}",
+                    t.id,
+                    f.key
+                );
+            }
+        }
+        for p in &t.phrases {
+            assert!(figure(&p.figure), "{}: phrase for {}", t.id, p.figure);
+            assert!(
+                p.words.iter().all(|w| !w.is_empty()),
+                "{}: {}",
+                t.id,
+                p.figure
+            );
+        }
+        for b in &t.breakdowns {
+            for (label, f) in &b.items {
+                assert!(!label.is_empty() && figure(f), "{}: {} {f}", t.id, b.key);
+            }
+        }
+        for d in &t.drafts {
+            assert!(
+                t.part(&d.part).is_some_and(|p| p.prose),
+                "{}: draft {}",
+                t.id,
+                d.part
+            );
+            for s in &d.sentences {
+                for k in &s.none_when {
+                    assert!(figure(k), "{}: {k}", t.id);
+                }
+                for inner in s.text.split('{').skip(1) {
+                    let inner = inner.split('}').next().unwrap_or_default();
+                    let names: Vec<&str> = if let Some(list) = inner.strip_prefix("list:") {
+                        assert!(
+                            t.breakdowns.iter().any(|b| b.key == list),
+                            "{}: {inner}",
+                            t.id
+                        );
+                        vec![]
+                    } else if let Some(expr) = inner.strip_prefix("share:") {
+                        expr.split(['+', '/']).collect()
+                    } else {
+                        vec![inner]
+                    };
+                    for n in names {
+                        assert!(figure(n.trim()), "{}: placeholder {inner}", t.id);
+                    }
+                }
+            }
+        }
     }
 }
 

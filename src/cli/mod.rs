@@ -9,6 +9,7 @@ mod edit_cmd;
 mod export_cmd;
 pub mod import_cmd;
 mod new;
+mod review_cmd;
 mod template_cmd;
 mod validate_cmd;
 
@@ -71,6 +72,10 @@ enum Command {
     Export(export_cmd::ExportArgs),
     /// 导入已发布的年报（网页、Markdown 或文本）
     Import(import_cmd::ImportArgs),
+    /// 把一条提示标记为已核实（附说明），或用 --undo 撤销
+    Review(review_cmd::ReviewArgs),
+    /// 根据统计表生成标准文字（依申请公开、行政复议和行政诉讼、信息处理费）
+    Draft(review_cmd::DraftArgs),
     /// 检查模板文件，或列出内置模板
     Template(template_cmd::TemplateArgs),
 }
@@ -132,6 +137,8 @@ fn run(cli: Cli) -> Outcome {
         Some(Command::Export(args)) => export_cmd::run(args),
         Some(Command::Import(args)) => import_cmd::run(args),
         Some(Command::Template(args)) => template_cmd::run(args),
+        Some(Command::Review(args)) => review_cmd::run(args),
+        Some(Command::Draft(args)) => review_cmd::run_draft(args),
         None => Ok(open_editor(cli.file)),
     }
 }
@@ -235,6 +242,24 @@ pub(crate) fn load(path: &Path) -> Result<(Document, &'static Template), Failure
         ))
     })?;
     Ok((doc, template))
+}
+
+/// Link last year's report from `prev`, if given, for the cross-year checks
+/// (a year that is not the one before is allowed, with a notice).
+pub(crate) fn link_prev(doc: &mut Document, prev: Option<&Path>) -> Result<(), Failure> {
+    let Some(path) = prev else { return Ok(()) };
+    let (last, _) = load(path)?;
+    if last.meta.year.checked_add(1) != Some(doc.meta.year) {
+        eprintln!(
+            "注意：上年文件的年度为 {}，本报告年度为 {} (previous year mismatch)",
+            last.meta.year, doc.meta.year
+        );
+    }
+    crate::document::carry::link_previous(doc, &last);
+    if let Some(p) = doc.previous.as_mut() {
+        p.source = Some(path.display().to_string());
+    }
+    Ok(())
 }
 
 /// Save a report, or say why not (exit code 2).

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
-use crate::document::carry::link_previous;
 use crate::validate::{validate, Finding, Report};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -37,19 +36,7 @@ pub struct ValidateArgs {
 
 pub fn run(args: ValidateArgs) -> Outcome {
     let (mut doc, template) = super::load(&args.file)?;
-    if let Some(path) = &args.prev {
-        let (last, _) = super::load(path)?;
-        if last.meta.year.checked_add(1) != Some(doc.meta.year) {
-            eprintln!(
-                "注意：上年文件的年度为 {}，本报告年度为 {} (previous year mismatch)",
-                last.meta.year, doc.meta.year
-            );
-        }
-        link_previous(&mut doc, &last);
-        if let Some(p) = doc.previous.as_mut() {
-            p.source = Some(path.display().to_string());
-        }
-    }
+    super::link_prev(&mut doc, args.prev.as_deref())?;
     let report = validate(&doc, template);
     let out = match args.format {
         Format::Text => as_text(&report),
@@ -64,11 +51,15 @@ pub fn run(args: ValidateArgs) -> Outcome {
 }
 
 fn as_text(report: &Report) -> String {
+    let reviewed = match report.reviewed.len() {
+        0 => String::new(),
+        n => format!("已核实 {n} 项。"),
+    };
     if report.errors.is_empty() && report.warnings.is_empty() {
-        return "校验通过：没有发现错误或提示。\n".to_string();
+        return format!("校验通过：没有发现错误或提示。{reviewed}\n");
     }
     let mut out = format!(
-        "校验结果：错误 {} 项，提示 {} 项。\n",
+        "校验结果：错误 {} 项，提示 {} 项。{reviewed}\n",
         report.errors.len(),
         report.warnings.len()
     );
@@ -78,7 +69,12 @@ fn as_text(report: &Report) -> String {
         .map(|f| ("✖ 错误", f))
         .chain(report.warnings.iter().map(|f| ("⚠ 提示", f)))
     {
-        out.push_str(&format!("{mark} [{}] {}\n", f.rule, f.message));
+        out.push_str(&format!(
+            "{mark} [{}] {} （编号 {}）\n",
+            f.rule,
+            f.message,
+            f.id()
+        ));
     }
     out
 }
@@ -88,33 +84,68 @@ fn as_json(report: &Report) -> String {
     let v = JsonReport {
         errors: list(&report.errors),
         warnings: list(&report.warnings),
+        reviewed: report
+            .reviewed
+            .iter()
+            .map(|(f, note)| JsonReviewed {
+                finding: JsonFinding::from(f),
+                note: note.clone(),
+            })
+            .collect(),
     };
     format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
 }
 
 /// The JSON shape promised to scripts; a struct keeps the documented key order
-/// (`rule`, `severity`, `cells`, `message`).
+/// (`id`, `rule`, `severity`, `cells`, `message`, then `span` when the
+/// finding points into a text: address and character offsets).
 #[derive(serde::Serialize)]
 struct JsonReport {
     errors: Vec<JsonFinding>,
     warnings: Vec<JsonFinding>,
+    /// Warnings marked 已核实, each with its note.
+    reviewed: Vec<JsonReviewed>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonReviewed {
+    #[serde(flatten)]
+    finding: JsonFinding,
+    note: String,
+}
+
+#[derive(serde::Serialize)]
+struct JsonSpan {
+    address: String,
+    start: usize,
+    end: usize,
 }
 
 #[derive(serde::Serialize)]
 struct JsonFinding {
+    /// Stable: the same finding has the same id on every run and machine.
+    id: String,
     rule: String,
     severity: &'static str,
     cells: Vec<String>,
     message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    span: Option<JsonSpan>,
 }
 
 impl From<&Finding> for JsonFinding {
     fn from(f: &Finding) -> Self {
         JsonFinding {
+            id: f.id(),
             rule: f.rule.clone(),
             severity: f.severity.name(),
             cells: f.cells.iter().map(|c| c.to_string()).collect(),
             message: f.message.clone(),
+            span: f.span.as_ref().map(|s| JsonSpan {
+                address: s.address.to_string(),
+                start: s.start,
+                end: s.end,
+            }),
         }
     }
 }

@@ -16,6 +16,7 @@ impl PreviousYear {
             template: doc.template.clone(),
             source: None,
             cells: doc.cells.clone(),
+            prose: doc.prose.clone(),
         }
     }
 }

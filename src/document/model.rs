@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// Current on-disk `format_version`. Older files migrate forward on load.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Administrative level of the reporting unit (单位层级).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -344,6 +344,10 @@ pub struct PreviousYear {
     /// Where last year's document was read from, if known.
     pub source: Option<String>,
     pub cells: BTreeMap<CellRef, CellValue>,
+    /// Last year's prose by part (for “copied from last year”); empty in
+    /// files saved before format version 2.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub prose: BTreeMap<String, String>,
 }
 
 /// One annual report.
@@ -365,6 +369,10 @@ pub struct Document {
     /// Last year's values, when this report was started from or linked to last year's.
     #[serde(default)]
     pub previous: Option<PreviousYear>,
+    /// Warnings marked 已核实 (checked and right anyway): finding id → note.
+    /// A mark applies while its finding is unchanged (same id).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviewed: BTreeMap<String, String>,
 }
 
 impl Document {
@@ -384,6 +392,7 @@ impl Document {
             cells: BTreeMap::new(),
             no_statistics: false,
             previous: None,
+            reviewed: BTreeMap::new(),
         }
     }
 

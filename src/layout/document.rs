@@ -119,6 +119,8 @@ impl DocumentLayout {
                 tables: if tables {
                     part.tables
                         .iter()
+                        // Part 六's 信息处理费 fields are stated in the prose, not printed.
+                        .filter(|t| t.printed)
                         .map(|t| fill(TableLayout::of(t), doc))
                         .collect()
                 } else {

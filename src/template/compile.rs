@@ -332,7 +332,28 @@ impl Checker<'_> {
                 }
                 self.not_empty(line, &format!("规则“{}”的说明（reason）", rule.id), reason);
             }
-            Check::Blanks => {}
+            Check::PartNotEmpty { part, .. } => {
+                if !t.part(part).is_some_and(|p| p.prose) {
+                    let at = self.find(line, Some("part"), part).or(line);
+                    let message = format!("规则“{}”引用的部分“{part}”不存在或没有文字", rule.id);
+                    self.push(Kind::UnknownKey, at, message, "unknown prose part");
+                }
+            }
+            Check::Jump { figures, .. } => {
+                for f in figures {
+                    if !t.figures.iter().any(|x| &x.key == f) {
+                        let at = self.find(line, None, f).or(line);
+                        let message = format!("规则“{}”引用的数字“{f}”不在 figures 中", rule.id);
+                        self.push(Kind::UnknownKey, at, message, "unknown figure");
+                    }
+                }
+            }
+            Check::Blanks
+            | Check::ProseFigures
+            | Check::ReportYear
+            | Check::Headings
+            | Check::SameAsLastYear { .. }
+            | Check::NumbersUnchanged { .. } => {}
         }
     }
 

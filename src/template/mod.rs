@@ -6,6 +6,7 @@ mod compile;
 mod error;
 mod index;
 mod model;
+mod prose;
 mod registry;
 mod term;
 
@@ -13,4 +14,5 @@ pub use compile::parse_template;
 pub use error::{TemplateError, TemplateErrorKind, TemplateProblem};
 pub use index::{CellInfo, FlatRow, LeafColumn};
 pub use model::*;
+pub use prose::{Breakdown, Draft, Figure, Phrase, Sentence};
 pub use registry::{all, current_for_year, get};

@@ -84,6 +84,18 @@ pub struct Template {
     pub parts: Vec<Part>,
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// Named figures of the tables (one cell or a sum), quoted by prose.
+    #[serde(default)]
+    pub figures: Vec<super::prose::Figure>,
+    /// The phrasings that quote a figure in the prose (checked live).
+    #[serde(default)]
+    pub phrases: Vec<super::prose::Phrase>,
+    /// Standard sentences built from the tables (生成文字).
+    #[serde(default)]
+    pub drafts: Vec<super::prose::Draft>,
+    /// Breakdowns listed in brackets by draft sentences (结果维持1件 …).
+    #[serde(default)]
+    pub breakdowns: Vec<super::prose::Breakdown>,
 }
 
 /// One numbered part of the report (一、总体情况 …).
@@ -136,6 +148,14 @@ pub struct Table {
     pub unit: Option<String>,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// Whether exports print the table. Part 六's 信息处理费 fields are
+    /// stored and checked but stated in the prose, not printed as a table.
+    #[serde(default = "yes")]
+    pub printed: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A column header; groups (法人或其他组织) have children, leaves hold cells.
@@ -243,4 +263,24 @@ pub enum Check {
     },
     /// Every numeric cell should be filled: blank is not zero.
     Blanks,
+    /// Numbers quoted in the prose (the template's `phrases`) equal their figures.
+    ProseFigures,
+    /// Years named as the report's own period are the report year.
+    ReportYear,
+    /// Heading lines in the prose are the official headings, in order.
+    Headings,
+    /// A part's prose says something: not empty, not `无`, at least a sentence.
+    PartNotEmpty { part: String, min_chars: usize },
+    /// With last year linked: no part's prose is `percent` % or more last year's.
+    SameAsLastYear { percent: u32, min_chars: usize },
+    /// With last year linked: not every table number equal to last year's
+    /// (checked when at least `min_nonzero` of them are non-zero).
+    NumbersUnchanged { min_nonzero: usize },
+    /// With last year linked: these figures did not grow more than `factor`-fold
+    /// or fall below 1/`factor` (when the larger of the two is at least `floor`).
+    Jump {
+        figures: Vec<String>,
+        factor: u32,
+        floor: u32,
+    },
 }

@@ -19,6 +19,7 @@ pub(crate) fn check_blanks(rule: &Rule, index: &Index<'_, '_>, out: &mut Vec<Fin
             continue;
         }
         out.push(Finding {
+            span: None,
             rule: rule.id.clone(),
             severity: rule.severity,
             message: format!(
@@ -70,6 +71,7 @@ pub(crate) fn check_zero_for_levels(
         "。"
     };
     out.push(Finding {
+        span: None,
         rule: rule.id.clone(),
         severity: rule.severity,
         cells,

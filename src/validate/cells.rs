@@ -79,6 +79,7 @@ fn check_value(ti: &TableIndex<'_>, r: usize, c: usize, value: &CellValue) -> Op
         _ => return None,
     };
     Some(Finding {
+        span: None,
         rule: rule.to_string(),
         severity: Severity::Error,
         cells: vec![ti.cell_ref(r, c)],
@@ -120,6 +121,7 @@ pub(crate) fn check_unknown(index: &Index<'_, '_>, template: &Template, out: &mu
 
 fn unknown(cell: &CellRef, template: &Template) -> Finding {
     Finding {
+        span: None,
         rule: UNKNOWN_CELL.to_string(),
         severity: Severity::Warning,
         cells: vec![cell.clone()],

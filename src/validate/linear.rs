@@ -262,6 +262,7 @@ fn check_instance(
         return Some(message::overflow(rule, lin, ti, instance));
     };
     Some(Finding {
+        span: None,
         rule: rule.id.clone(),
         severity: rule.severity,
         cells: lin.instance_cells(ti, instance),

@@ -257,6 +257,7 @@ pub(crate) fn instance_blank(
         parts.push(format!("以下单元格不是数字：{}", named_list(&not_number)));
     }
     Finding {
+        span: None,
         rule: rule.id.clone(),
         severity: UNCHECKED,
         cells,
@@ -285,6 +286,7 @@ pub(crate) fn rule_blank(rule: &Rule, lin: &Linear, ti: &TableIndex<'_>) -> Find
         (_, Along::Rows) => format!("{}各行", ti.table.name),
     };
     Finding {
+        span: None,
         rule: rule.id.clone(),
         severity: UNCHECKED,
         cells,
@@ -295,6 +297,7 @@ pub(crate) fn rule_blank(rule: &Rule, lin: &Linear, ti: &TableIndex<'_>) -> Find
 /// A sum beyond the range of exact decimals.
 pub(crate) fn overflow(rule: &Rule, lin: &Linear, ti: &TableIndex<'_>, instance: usize) -> Finding {
     Finding {
+        span: None,
         rule: rule.id.clone(),
         severity: UNCHECKED,
         cells: lin.instance_cells(ti, instance),

@@ -7,9 +7,14 @@
 
 mod blanks;
 mod cells;
+mod evaluator;
+mod figures;
 mod index;
+mod last_year;
 mod linear;
 mod message;
+mod prose;
+mod review;
 mod totals;
 
 #[cfg(test)]
@@ -17,9 +22,11 @@ mod tests;
 
 use std::collections::HashMap;
 
-use crate::document::{CellRef, Document};
+use crate::document::{Address, CellRef, Document};
 use crate::template::{Check, Severity, Template};
 
+pub use figures::{figure_values, FigureValue};
+pub use review::{finding_id, review, unreview, ReviewError};
 pub use totals::{computed_totals, fill_blanks_with_zero, fill_totals, total_cells};
 
 /// Built-in rule id: text where a number belongs (imported “251000元”).
@@ -39,6 +46,24 @@ pub struct Finding {
     pub cells: Vec<CellRef>,
     /// Chinese sentence naming rows and columns in the official words, with the numbers.
     pub message: String,
+    /// The text the finding is about (a quoted phrase in the prose), if any.
+    pub span: Option<TextSpan>,
+}
+
+/// A stretch of a text field, in characters (as editors select).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TextSpan {
+    /// `prose.p1` or `meta.opening`.
+    pub address: Address,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Finding {
+    /// The stable id of this finding (see [`finding_id`]).
+    pub fn id(&self) -> String {
+        finding_id(self)
+    }
 }
 
 /// All findings of a document: errors first, then warnings.
@@ -46,6 +71,8 @@ pub struct Finding {
 pub struct Report {
     pub errors: Vec<Finding>,
     pub warnings: Vec<Finding>,
+    /// Warnings marked 已核实, with the clerk's note: not shown as new.
+    pub reviewed: Vec<(Finding, String)>,
 }
 
 impl Report {
@@ -105,11 +132,42 @@ pub fn validate(doc: &Document, template: &Template) -> Report {
                 &mut findings,
             ),
             Check::Blanks => blanks::check_blanks(rule, &index, &mut findings),
+            Check::ProseFigures => prose::check_figures(rule, &index, doc, template, &mut findings),
+            Check::ReportYear => evaluator::check_year(rule, doc, template, &mut findings),
+            Check::Headings => evaluator::check_headings(rule, doc, template, &mut findings),
+            Check::PartNotEmpty { part, min_chars } => evaluator::check_part_not_empty(
+                rule,
+                (part, *min_chars),
+                doc,
+                template,
+                &mut findings,
+            ),
+            Check::SameAsLastYear { percent, min_chars } => last_year::check_same_text(
+                rule,
+                (*percent, *min_chars),
+                doc,
+                template,
+                &mut findings,
+            ),
+            Check::NumbersUnchanged { min_nonzero } => {
+                last_year::check_same_numbers(rule, *min_nonzero, &index, template, &mut findings)
+            }
+            Check::Jump {
+                figures,
+                factor,
+                floor,
+            } => last_year::check_jumps(
+                rule,
+                (figures, *factor, *floor),
+                &index,
+                template,
+                &mut findings,
+            ),
         }
     }
     cells::check_unknown(&index, template, &mut findings);
-    let (errors, warnings) = findings
+    let (errors, warnings): (Vec<Finding>, Vec<Finding>) = findings
         .into_iter()
         .partition(|f| f.severity == Severity::Error);
-    Report { errors, warnings }
+    review::apply(errors, warnings, &doc.reviewed)
 }

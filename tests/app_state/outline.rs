@@ -48,6 +48,7 @@ fn no_statistics_is_refused_where_tables_are_required() {
 
 fn finding(severity: Severity, cells: &[&str]) -> Finding {
     Finding {
+        span: None,
         rule: "test".into(),
         severity,
         cells: cells.iter().map(|c| c.parse().expect("cell")).collect(),
@@ -68,6 +69,7 @@ fn a_finding_counts_in_every_part_it_touches() {
             ],
         )],
         warnings: vec![finding(Severity::Warning, &[])],
+        reviewed: Vec::new(),
     };
     let counts = f.state.part_counts();
     let of = |key: &str| counts.iter().find(|c| c.0 == key).map(|c| (c.1, c.2));

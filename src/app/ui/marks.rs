@@ -104,6 +104,7 @@ mod tests {
 
     fn finding(severity: Severity, cells: &[&str]) -> Finding {
         Finding {
+            span: None,
             rule: "test".into(),
             severity,
             cells: cells.iter().map(|c| c.parse().unwrap()).collect(),
@@ -125,6 +126,7 @@ mod tests {
                 finding(Severity::Warning, &["t3.new.natural"]),
                 finding(Severity::Warning, &[]),
             ],
+            reviewed: Vec::new(),
         };
         let marks = Marks::build(&state);
         assert_eq!(

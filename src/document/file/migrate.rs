@@ -47,7 +47,12 @@ pub(super) fn read(
 pub(super) fn migrate(mut doc: Versioned) -> Document {
     loop {
         doc = match doc {
-            Versioned::Current(d) => return d,
+            // v1 → v2 only added fields with defaults (last year's prose,
+            // 已核实 marks): a v1 file reads as the current shape.
+            Versioned::Current(mut d) => {
+                d.format_version = crate::document::FORMAT_VERSION;
+                return d;
+            }
             Versioned::V0(d) => Versioned::Current(v0::step(d)),
         };
     }
@@ -115,6 +120,7 @@ pub(super) mod v0 {
             cells: d.cells,
             no_statistics: d.no_statistics,
             previous: d.previous,
+            reviewed: BTreeMap::new(),
         }
     }
 }

@@ -21,6 +21,7 @@ fn broken_cell_reports_the_column_and_the_row() {
     assert_eq!(
         report.errors[0],
         Finding {
+            span: None,
             rule: "t3.balance".into(),
             severity: Severity::Error,
             cells: cells(&[
@@ -179,6 +180,7 @@ fn previous(doc: &crate::document::Document) -> PreviousYear {
     cells.insert(cell("t2a.rules.valid"), CellValue::Int(0));
     cells.insert(cell("t2a.normative.valid"), CellValue::Int(4));
     PreviousYear {
+        prose: Default::default(),
         year: 2024,
         template: "gk2021".into(),
         source: None,
@@ -259,6 +261,7 @@ fn township_reporting_rules_gets_a_warning() {
     assert_eq!(
         report.warnings,
         [Finding {
+            span: None,
             rule: "t2a.township_rules".into(),
             severity: Severity::Warning,
             cells: cells(&["t2a.rules.valid"]),

@@ -69,6 +69,7 @@ fn document() -> impl Strategy<Value = Document> {
             doc.cells = cells;
             doc.no_statistics = no_statistics;
             doc.previous = prev.map(|cells| PreviousYear {
+                prose: Default::default(),
                 year: 2024,
                 template: template.clone(),
                 source: None,
