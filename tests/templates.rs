@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use nianbao::template::{self, Row, Table, Template};
+use nianbao::template::{self, Check, Row, Table, Template};
 
 /// Labels of the numeric (non-group) rows, in display order.
 fn leaf_row_labels(table: &Table) -> Vec<&str> {
