@@ -1,8 +1,8 @@
 //! `nianbao review FILE ID --note TEXT` (已核实) and `--undo`; and
 //! `nianbao draft FILE [--part p1]` (生成文字).
 
-use std::path::PathBuf;
 use clap::Args;
+use std::path::PathBuf;
 
 use super::{Failure, Outcome};
 

@@ -45,10 +45,17 @@ pub fn text_layer(bytes: &[u8]) -> Result<String, ImportError> {
         }
         let mut s = String::new();
         let mut out = pdf_extract::PlainTextOutput::new(&mut s);
-        pdf_extract::output_doc(&doc, &mut out).map_err(|e| err(ImportErrorKind::Damaged, damaged, format!("pdf: {e}")))?;
+        pdf_extract::output_doc(&doc, &mut out)
+            .map_err(|e| err(ImportErrorKind::Damaged, damaged, format!("pdf: {e}")))?;
         Ok(s)
     })
-    .unwrap_or_else(|| Err(err(ImportErrorKind::Damaged, damaged, "pdf reader panicked on malformed input")))?;
+    .unwrap_or_else(|| {
+        Err(err(
+            ImportErrorKind::Damaged,
+            damaged,
+            "pdf reader panicked on malformed input",
+        ))
+    })?;
     let readable = text
         .chars()
         .filter(|c| c.is_alphanumeric() && !c.is_ascii_digit())

@@ -7,8 +7,7 @@ use std::path::Path;
 
 use super::docx::{self, DocxError};
 use super::{
-    import_blocks, import_str, Import, ImportError, ImportErrorKind, SourceFormat,
-    MAX_INPUT_BYTES,
+    import_blocks, import_str, Import, ImportError, ImportErrorKind, SourceFormat, MAX_INPUT_BYTES,
 };
 
 /// Largest Word or PDF file accepted: real ones with photos reach 20–30 MB;
@@ -51,11 +50,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-fn err(
-    kind: ImportErrorKind,
-    message: impl Into<String>,
-    cause: impl Into<String>,
-) -> ImportError {
+fn err(kind: ImportErrorKind, message: impl Into<String>, cause: impl Into<String>) -> ImportError {
     ImportError::new(kind, message, cause)
 }
 
@@ -67,7 +62,13 @@ pub fn import_file(path: &Path) -> Result<Import, ImportError> {
 /// Import a file with a template forced (`None` = recognize it).
 pub fn import_file_as(path: &Path, template: Option<&str>) -> Result<Import, ImportError> {
     let shown = path.display();
-    let unreadable = |e: std::io::Error| err(ImportErrorKind::Unreadable, format!("无法读取文件 {shown}"), e.to_string());
+    let unreadable = |e: std::io::Error| {
+        err(
+            ImportErrorKind::Unreadable,
+            format!("无法读取文件 {shown}"),
+            e.to_string(),
+        )
+    };
     let mut file = std::fs::File::open(path).map_err(unreadable)?;
     let len = file.metadata().map_err(unreadable)?.len();
     let mut head = Vec::new();
@@ -109,7 +110,11 @@ pub fn import_bytes(
     template: Option<&str>,
 ) -> Result<Import, ImportError> {
     match sniff(&bytes[..bytes.len().min(1024)]) {
-        Kind::Empty => Err(err(ImportErrorKind::Empty, "文件是空的（0 字节），没有可导入的内容", "empty file")),
+        Kind::Empty => Err(err(
+            ImportErrorKind::Empty,
+            "文件是空的（0 字节），没有可导入的内容",
+            "empty file",
+        )),
         Kind::Ole => Err(ole_error(bytes)),
         Kind::Rtf => Err(err(
             ImportErrorKind::Unsupported,

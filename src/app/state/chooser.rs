@@ -78,6 +78,9 @@ pub struct FileChooser {
     pub problem: Option<String>,
     /// A save over this existing file was asked once; asking again confirms.
     overwrite: Option<PathBuf>,
+    /// The file-name field should (again) take the keyboard focus: at the
+    /// start, and after a 确定 that did not go through.
+    pub wants_focus: bool,
 }
 
 impl FileChooser {
@@ -89,6 +92,7 @@ impl FileChooser {
             entries: Vec::new(),
             problem: None,
             overwrite: None,
+            wants_focus: true,
         };
         chooser.enter(chooser.directory.clone());
         chooser

@@ -25,7 +25,6 @@ pub fn draw(ctx: &egui::Context, state: &EditorState, view: &mut View) {
     let fresh = view.chooser.as_ref().is_none_or(|c| &c.request != request);
     if fresh {
         view.chooser = Some(FileChooser::new(request.clone()));
-        ctx.memory_mut(|m| m.request_focus(name_field_id()));
     }
     let Some(chooser) = view.chooser.as_mut() else {
         return;
@@ -43,6 +42,8 @@ pub fn draw(ctx: &egui::Context, state: &EditorState, view: &mut View) {
             if let Some(path) = chooser.confirm() {
                 view.chooser = None;
                 view.send(Command::ChooseFile(path));
+            } else {
+                chooser.wants_focus = true;
             }
         }
         Some(Pressed::Cancel) => {
@@ -95,7 +96,7 @@ fn body(ui: &mut egui::Ui, chooser: &mut FileChooser) -> Option<Pressed> {
     egui::Grid::new("chooser-name")
         .num_columns(2)
         .show(ui, |ui| {
-            dialog_frame::field_row(ui, "文件名", |ui| {
+            let name = dialog_frame::field_row(ui, "文件名", |ui| {
                 ui.add(
                     TextEdit::singleline(&mut chooser.name)
                         .id(name_field_id())
@@ -103,6 +104,17 @@ fn body(ui: &mut egui::Ui, chooser: &mut FileChooser) -> Option<Pressed> {
                         .desired_width(theme::CHOOSER_WIDTH - 90.0),
                 )
             });
+            // Asked until it holds: a request in the frame this modal
+            // replaces another can be lost.
+            if chooser.wants_focus {
+                match name.has_focus() {
+                    true => chooser.wants_focus = false,
+                    false => name.request_focus(),
+                }
+            }
+            if name.changed() {
+                chooser.problem = None;
+            }
         });
     ui.label(
         RichText::new(format!("文件类型：{}", chooser.request.kind.filter_name()))

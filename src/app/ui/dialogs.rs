@@ -165,9 +165,12 @@ fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
     ui.add_space(6.0);
     if !form.focused {
         // Typing starts in the unit name, the one field a clerk must fill.
-        // Asked until it holds: a request in the frame a modal replaces
-        // another (the start offer) can be lost.
-        ui.memory_mut(|m| m.request_focus(unit_field_id()));
+        // Asked until it holds across a frame: a request in the frame a
+        // modal replaces another (the start offer) can be lost.
+        match ui.memory(|m| m.has_focus(unit_field_id())) {
+            true => form.focused = true,
+            false => ui.memory_mut(|m| m.request_focus(unit_field_id())),
+        }
     }
     let mut changed = false;
     egui::Grid::new("new-dialog")
@@ -201,7 +204,6 @@ fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
                 )
             })
             .changed();
-            form.focused |= ui.memory(|m| m.has_focus(unit_field_id()));
             dialog_frame::field_row(ui, "单位层级", |ui| {
                 egui::ComboBox::from_id_salt("new-level")
                     .selected_text(form.level.label())
@@ -226,7 +228,10 @@ fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
         Some(Pressed::Default) => match form.spec() {
             Ok(spec) => Outcome::Create(spec),
             Err(problem) => {
+                // Typing goes back to the unit name (Enter took the focus
+                // from it), so the fix can be typed at once.
                 form.problem = Some(problem);
+                form.focused = false;
                 Outcome::Open
             }
         },
