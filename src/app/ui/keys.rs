@@ -132,11 +132,13 @@ pub fn grid(ctx: &egui::Context, view: &mut View, state: &EditorState) {
                 (Key::ArrowDown, Direction::Down),
                 (Key::ArrowUp, Direction::Up),
             ] {
-                if take(key, Modifiers::NONE) {
-                    moves.push(dir);
-                } else if take(key, Modifiers::SHIFT) {
+                // Shift first: egui's key match ignores an extra Shift, so
+                // a plain-arrow test would swallow Shift+arrow too.
+                if take(key, Modifiers::SHIFT) {
                     moves.push(dir);
                     extend = true;
+                } else if take(key, Modifiers::NONE) {
+                    moves.push(dir);
                 }
             }
         }
