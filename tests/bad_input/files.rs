@@ -68,12 +68,12 @@ fn content_cases() -> Vec<(&'static str, Vec<u8>, Want)> {
         ),
         (
             "newer format_version",
-            sample_with("format_version: 1", "format_version: 99"),
+            sample_with("format_version: 2", "format_version: 99"),
             Want::Refused("较新版本"),
         ),
         (
             "huge format_version",
-            sample_with("format_version: 1", "format_version: 99999999999999999999"),
+            sample_with("format_version: 2", "format_version: 99999999999999999999"),
             Want::Refused("不符"),
         ),
         (
