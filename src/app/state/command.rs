@@ -31,7 +31,7 @@ pub struct NewReportSpec {
 }
 
 /// A command from the menu, a shortcut or the form. Every state change goes
-/// through [`EditorState::apply`] so it is undoable, validated and testable.
+/// through [`EditorState::apply`](super::EditorState::apply) so it is undoable, validated and testable.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Commit text typed into a field (cell, prose or metadata); parsed by the
@@ -118,7 +118,7 @@ pub enum Command {
         text: String,
         template: Option<String>,
     },
-    /// The in-window file chooser's answer to [`EditorState::file_request`].
+    /// The in-window file chooser's answer to [`EditorState::file_request`](super::EditorState::file_request).
     ChooseFile(PathBuf),
     /// The in-window file chooser was cancelled.
     CancelChooser,

@@ -11,9 +11,9 @@ use crate::validate::Finding;
 /// The findings touching one cell.
 #[derive(Debug, Clone, Default)]
 pub struct CellMark {
-    /// Indices into [`Report::errors`].
+    /// Indices into [`Report::errors`](crate::validate::Report::errors).
     pub errors: Vec<usize>,
-    /// Indices into [`Report::warnings`].
+    /// Indices into [`Report::warnings`](crate::validate::Report::warnings).
     pub warnings: Vec<usize>,
 }
 
@@ -41,7 +41,7 @@ pub struct Counts {
 #[derive(Debug, Default)]
 pub struct Marks {
     pub cells: HashMap<CellRef, CellMark>,
-    /// Part key (or [`COVER_KEY`]) → counts of findings touching it.
+    /// Part key (or [`COVER_KEY`](super::COVER_KEY)) → counts of findings touching it.
     pub parts: HashMap<String, Counts>,
     pub total: Counts,
 }
