@@ -104,14 +104,7 @@ fn body(ui: &mut egui::Ui, chooser: &mut FileChooser) -> Option<Pressed> {
                         .desired_width(theme::CHOOSER_WIDTH - 90.0),
                 )
             });
-            // Asked until it holds: a request in the frame this modal
-            // replaces another can be lost.
-            if chooser.wants_focus {
-                match name.has_focus() {
-                    true => chooser.wants_focus = false,
-                    false => name.request_focus(),
-                }
-            }
+            dialog_frame::hold_focus(ui, name.id, &mut chooser.wants_focus);
             if name.changed() {
                 chooser.problem = None;
             }

@@ -45,6 +45,19 @@ fn keys(ui: &mut egui::Ui) -> Option<Pressed> {
     })
 }
 
+/// Ask for the keyboard focus on `id` until the widget holds it across a
+/// frame (a request made in the frame one modal replaces another can be
+/// lost); `asking` turns false once it holds.
+pub fn hold_focus(ui: &egui::Ui, id: egui::Id, asking: &mut bool) {
+    if !*asking {
+        return;
+    }
+    match ui.memory(|m| m.has_focus(id)) {
+        true => *asking = false,
+        false => ui.memory_mut(|m| m.request_focus(id)),
+    }
+}
+
 /// One row of a two-column form grid: the label, then the field drawn by
 /// `field`, labelled by it for assistive tools. Ends the grid row.
 pub fn field_row(

@@ -19,8 +19,8 @@ pub struct NewForm {
     pub unit: String,
     pub level: UnitLevel,
     pub problem: Option<String>,
-    /// The unit-name field was given the keyboard focus.
-    pub focused: bool,
+    /// The unit-name field should (again) take the keyboard focus.
+    pub wants_focus: bool,
 }
 
 impl NewForm {
@@ -35,7 +35,7 @@ impl NewForm {
             unit: defaults.unit.clone(),
             level: defaults.level,
             problem: None,
-            focused: false,
+            wants_focus: true,
         }
     }
 
@@ -163,15 +163,8 @@ pub fn unit_field_id() -> egui::Id {
 fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
     ui.heading("新建年度报告");
     ui.add_space(6.0);
-    if !form.focused {
-        // Typing starts in the unit name, the one field a clerk must fill.
-        // Asked until it holds across a frame: a request in the frame a
-        // modal replaces another (the start offer) can be lost.
-        match ui.memory(|m| m.has_focus(unit_field_id())) {
-            true => form.focused = true,
-            false => ui.memory_mut(|m| m.request_focus(unit_field_id())),
-        }
-    }
+    // Typing starts in the unit name, the one field a clerk must fill.
+    dialog_frame::hold_focus(ui, unit_field_id(), &mut form.wants_focus);
     let mut changed = false;
     egui::Grid::new("new-dialog")
         .num_columns(2)
@@ -231,7 +224,7 @@ fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
                 // Typing goes back to the unit name (Enter took the focus
                 // from it), so the fix can be typed at once.
                 form.problem = Some(problem);
-                form.focused = false;
+                form.wants_focus = true;
                 Outcome::Open
             }
         },
