@@ -184,3 +184,29 @@ fn a_plain_arrow_ends_the_block() {
     press_with(&mut h, Modifiers::NONE, Key::ArrowRight);
     assert!(h.state().view.selected.is_empty());
 }
+
+/// The findings index is built once per validation: frames that only draw
+/// (hovering, idling) reuse it; an edit builds the next one.
+#[test]
+fn frames_without_an_edit_do_not_rebuild_the_findings_index() {
+    let (mut h, _) = harness();
+    h.run();
+    let built = h.state().state.findings.generation;
+    for _ in 0..5 {
+        h.hover_at(egui::pos2(600.0, 300.0));
+        h.run();
+    }
+    assert_eq!(h.state().state.findings.generation, built);
+    h.state_mut()
+        .state
+        .apply(nianbao::app::state::Command::Paste {
+            at: cell("t3.new.natural"),
+            text: "3".into(),
+        });
+    h.run();
+    assert!(h.state().state.findings.generation > built);
+    assert_eq!(
+        h.state().state.findings.total.warnings,
+        h.state().state.report.warnings.len()
+    );
+}

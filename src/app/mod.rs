@@ -11,10 +11,9 @@ use std::process::ExitCode;
 use eframe::egui;
 use egui::ViewportCommand;
 
-use state::{Command, EditorState, Env, AUTOSAVE_INTERVAL};
+use state::{Command, EditorState, Env, FileKind, AUTOSAVE_INTERVAL};
 use ui::dialogs::{self, Dialog, NewForm, Outcome};
 use ui::keys;
-use ui::marks::Marks;
 use ui::menu::{self, Action, Availability, MenuInfo};
 use ui::View;
 
@@ -70,8 +69,7 @@ impl NianbaoApp {
         self.sync_focus(&ctx);
         self.view.update_selection(&self.state);
 
-        let marks = Marks::build(&self.state);
-        let action = self.draw_panels(ui, &marks);
+        let action = self.draw_panels(ui);
         if let Some(action) = action {
             self.perform(&ctx, action);
         }
@@ -80,10 +78,9 @@ impl NianbaoApp {
         self.after_frame(&ctx);
     }
 
-    fn draw_panels(&mut self, ui: &mut egui::Ui, marks: &Marks) -> Option<Action> {
+    fn draw_panels(&mut self, ui: &mut egui::Ui) -> Option<Action> {
         let frame = ui::Frame {
             state: &self.state,
-            marks,
         };
         let view = &mut self.view;
         let info = MenuInfo {
@@ -146,8 +143,10 @@ impl NianbaoApp {
             Action::OpenRecent(path) => file_cmd(view, Command::Open(path)),
             Action::Save => file_cmd(view, Command::Save),
             Action::SaveAs => file_cmd(view, Command::SaveAsDialog),
-            Action::ExportText => file_cmd(view, Command::ExportTextDialog),
-            Action::ExportMarkdown => file_cmd(view, Command::ExportMarkdownDialog),
+            Action::ExportText => file_cmd(view, Command::ExportDialog(FileKind::Text)),
+            Action::ExportMarkdown => file_cmd(view, Command::ExportDialog(FileKind::Markdown)),
+            Action::ExportHtml => file_cmd(view, Command::ExportDialog(FileKind::Html)),
+            Action::ExportWord => file_cmd(view, Command::ExportDialog(FileKind::Word)),
             Action::LinkLastYear => file_cmd(view, Command::LinkLastYearDialog),
             Action::Import => {
                 view.leave_edit();

@@ -2,7 +2,7 @@
 //! native dialog can be shown, block copy and cut, Enter back to the column a
 //! Tab run started in, and an honest "not saved" for a new report.
 
-use nianbao::app::state::{Choice, ChooserMode, Command, Direction, Purpose};
+use nianbao::app::state::{Choice, ChooserMode, Command, Direction, FileKind, Purpose};
 use nianbao::document::{Address, CellValue};
 
 use super::{addr, cell, fixture};
@@ -55,10 +55,10 @@ fn an_open_asked_in_the_window_does_not_ask_about_unsaved_changes_twice() {
 fn cancelling_the_window_chooser_changes_nothing() {
     let mut f = fixture();
     f.dialogs.push_choice(Choice::Unavailable);
-    f.state.apply(Command::ExportMarkdownDialog);
+    f.state.apply(Command::ExportDialog(FileKind::Markdown));
     assert_eq!(
         f.state.file_request().map(|r| r.purpose.clone()),
-        Some(Purpose::ExportMarkdown)
+        Some(Purpose::Export(FileKind::Markdown))
     );
     f.state.apply(Command::CancelChooser);
     assert!(f.state.file_request().is_none());

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use nianbao::app::state::{
-    Answer, AppDirs, Choice, Command, EditorState, Env, FileDialogs, Pending, Recovery,
+    Answer, AppDirs, Choice, Command, EditorState, Env, FileDialogs, FileKind, Pending, Recovery,
     ScriptedDialogs, Settings,
 };
 use nianbao::document::{CellValue, Document, UnitLevel};
@@ -331,9 +331,30 @@ fn exports_through_the_dialog_use_the_default_name() {
     let mut f = fixture();
     let out = f.dir.path().join("out.md");
     f.dialogs.push(Some(out.clone()));
-    f.state.apply(Command::ExportMarkdownDialog);
+    f.state.apply(Command::ExportDialog(FileKind::Markdown));
     assert!(f.dialogs.asked()[0].contains("某某镇2025年政府信息公开工作年度报告.md"));
     assert!(out.is_file());
+    assert!(f.state.pending().is_none());
+}
+
+/// 导出网页 and 导出 Word write what `nianbao export --to html|docx` writes,
+/// under the official name with their own extension.
+#[test]
+fn web_page_and_word_exports_from_the_menu() {
+    let mut f = fixture();
+    for (kind, ext) in [(FileKind::Html, "html"), (FileKind::Word, "docx")] {
+        let out = f.dir.path().join(format!("out.{ext}"));
+        f.dialogs.push(Some(out.clone()));
+        f.state.apply(Command::ExportDialog(kind));
+        let asked = f.dialogs.asked();
+        assert!(asked.last().unwrap().contains(&format!("年度报告.{ext}")), "{asked:?}");
+        let bytes = std::fs::read(&out).unwrap();
+        let want = match kind {
+            FileKind::Html => nianbao::export::to_html(&f.state.doc, f.state.template).into_bytes(),
+            _ => nianbao::export::to_docx(&f.state.doc, f.state.template).unwrap(),
+        };
+        assert_eq!(bytes, want, "{ext}");
+    }
     assert!(f.state.pending().is_none());
 }
 

@@ -23,8 +23,7 @@ pub enum Purpose {
     NewFromLastYear,
     LinkLastYear,
     SaveAs,
-    ExportText,
-    ExportMarkdown,
+    Export(FileKind),
     Import { template: Option<String> },
 }
 
@@ -36,8 +35,7 @@ impl Purpose {
             Purpose::NewFromLastYear => Command::NewFromLastYear(path),
             Purpose::LinkLastYear => Command::LinkLastYear(path),
             Purpose::SaveAs => Command::SaveAs(path),
-            Purpose::ExportText => Command::ExportText(path),
-            Purpose::ExportMarkdown => Command::ExportMarkdown(path),
+            Purpose::Export(kind) => Command::Export(*kind, path),
             Purpose::Import { template } => Command::ImportFile {
                 path,
                 template: template.clone(),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::document::{Address, CellRef, UnitLevel};
 
 use super::clock::{system_clock, Clock};
-use super::files::{AppDirs, FileDialogs, RfdDialogs, ScriptedDialogs};
+use super::files::{AppDirs, FileDialogs, FileKind, RfdDialogs, ScriptedDialogs};
 
 /// A direction for keyboard movement in a table grid (Tab, Enter, arrows).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,12 +81,10 @@ pub enum Command {
     SaveAs(PathBuf),
     /// 另存为…: ask for the path.
     SaveAsDialog,
-    ExportText(PathBuf),
-    ExportMarkdown(PathBuf),
-    /// 导出文本…: ask for the path.
-    ExportTextDialog,
-    /// 导出 Markdown…: ask for the path.
-    ExportMarkdownDialog,
+    /// Write the report in an export format (text, Markdown, HTML, Word).
+    Export(FileKind, PathBuf),
+    /// 导出文本… / 导出 Markdown… / 导出网页… / 导出 Word…: ask for the path.
+    ExportDialog(FileKind),
     /// Link last year's file for the cross-year checks and the comparison hover.
     LinkLastYear(PathBuf),
     LinkLastYearDialog,

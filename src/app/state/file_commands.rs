@@ -49,10 +49,8 @@ impl EditorState {
             Command::Save => self.save_current(),
             Command::SaveAs(path) => self.save_to(&path),
             Command::SaveAsDialog => self.save_as_dialog(),
-            Command::ExportText(path) => self.export(&path, FileKind::Text),
-            Command::ExportMarkdown(path) => self.export(&path, FileKind::Markdown),
-            Command::ExportTextDialog => self.export_dialog(FileKind::Text),
-            Command::ExportMarkdownDialog => self.export_dialog(FileKind::Markdown),
+            Command::Export(kind, path) => self.export(&path, kind),
+            Command::ExportDialog(kind) => self.export_dialog(kind),
             Command::LinkLastYear(path) => self.link_last_year(&path),
             Command::LinkLastYearDialog => self.ask_open(
                 "选择上年的年报文件",
@@ -168,19 +166,32 @@ impl EditorState {
     }
 
     fn export_dialog(&mut self, kind: FileKind) {
-        let (title, purpose) = match kind {
-            FileKind::Markdown => ("导出 Markdown", Purpose::ExportMarkdown),
-            _ => ("导出文本", Purpose::ExportText),
+        let title = match kind {
+            FileKind::Markdown => "导出 Markdown",
+            FileKind::Html => "导出网页",
+            FileKind::Word => "导出 Word",
+            _ => "导出文本",
         };
-        self.ask_save(title, kind, purpose);
+        self.ask_save(title, kind, Purpose::Export(kind));
+    }
+
+    /// The bytes of an export, or why Word could not be written.
+    fn export_bytes(&self, kind: FileKind) -> Result<Vec<u8>, String> {
+        let (doc, template) = (&self.doc, self.template);
+        Ok(match kind {
+            FileKind::Markdown => export::to_markdown(doc, template).into_bytes(),
+            FileKind::Html => export::to_html(doc, template).into_bytes(),
+            FileKind::Word => export::to_docx(doc, template).map_err(|e| e.to_string())?,
+            _ => export::to_text(doc, template).into_bytes(),
+        })
     }
 
     fn export(&mut self, path: &Path, kind: FileKind) {
-        let text = match kind {
-            FileKind::Markdown => export::to_markdown(&self.doc, self.template),
-            _ => export::to_text(&self.doc, self.template),
+        let bytes = match self.export_bytes(kind) {
+            Ok(bytes) => bytes,
+            Err(e) => return self.show_error("导出失败", e, false),
         };
-        match file::write_atomic(path, text.as_bytes()) {
+        match file::write_atomic(path, &bytes) {
             Ok(()) => {
                 self.status = Some(StatusMessage::info(format!("已导出到 {}", path.display())))
             }

@@ -17,6 +17,10 @@ pub enum FileKind {
     Text,
     /// Markdown (*.md)
     Markdown,
+    /// 网页 (*.html), the page a website's CMS takes.
+    Html,
+    /// Word (*.docx), for the county office.
+    Word,
     /// A report published elsewhere (Word, PDF, web page, Markdown, text), for 导入.
     Published,
 }
@@ -27,7 +31,8 @@ impl FileKind {
             FileKind::Report => "ron",
             FileKind::Text => "txt",
             FileKind::Markdown => "md",
-            FileKind::Published => "html",
+            FileKind::Html | FileKind::Published => "html",
+            FileKind::Word => "docx",
         }
     }
 
@@ -39,6 +44,8 @@ impl FileKind {
             FileKind::Report => &["ron"],
             FileKind::Text => &["txt"],
             FileKind::Markdown => &["md"],
+            FileKind::Html => &["html", "htm"],
+            FileKind::Word => &["docx"],
         }
     }
 
@@ -47,6 +54,8 @@ impl FileKind {
             FileKind::Report => "年报文件",
             FileKind::Text => "文本文件",
             FileKind::Markdown => "网页文本（Markdown）",
+            FileKind::Html => "网页（HTML）",
+            FileKind::Word => "Word 文档",
             FileKind::Published => "已发布的报告（Word、PDF、网页、Markdown、文本）",
         }
     }

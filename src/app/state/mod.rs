@@ -10,6 +10,7 @@ mod clock;
 mod command;
 mod fields;
 mod file_commands;
+mod findings;
 mod files;
 mod history;
 mod import;
@@ -32,6 +33,7 @@ pub use block::cells_between;
 pub use chooser::{ChooserMode, Entry, FileChooser, FileRequest, Purpose};
 pub use clock::{deadline_notice, hhmm, system_clock, Clock, Date, ManualClock};
 pub use command::{Command, Direction, Env, NewReportSpec, StatusMessage};
+pub use findings::{CellMark, Counts, FindingsIndex};
 pub use files::{
     AppDirs, Choice, FileDialogs, FileKind, RfdDialogs, ScriptedDialogs, Settings, RECENT_LIMIT,
     ZOOM_MAX, ZOOM_MIN, ZOOM_STEP,
@@ -52,6 +54,8 @@ pub struct EditorState {
     pub dirty: bool,
     /// Findings for the current document, refreshed after every edit.
     pub report: Report,
+    /// The findings by cell and part, built with `report` (never per frame).
+    pub findings: FindingsIndex,
     /// Computed values of blank total cells (shown grey in the form).
     pub computed: BTreeMap<CellRef, CellValue>,
     /// The focused field.
@@ -111,6 +115,7 @@ impl EditorState {
             path: None,
             dirty: false,
             report: Report::default(),
+            findings: FindingsIndex::default(),
             computed: BTreeMap::new(),
             focus: None,
             status: None,
@@ -248,10 +253,8 @@ impl EditorState {
             | Command::Save
             | Command::SaveAs(_)
             | Command::SaveAsDialog
-            | Command::ExportText(_)
-            | Command::ExportMarkdown(_)
-            | Command::ExportTextDialog
-            | Command::ExportMarkdownDialog
+            | Command::Export(..)
+            | Command::ExportDialog(_)
             | Command::LinkLastYear(_)
             | Command::LinkLastYearDialog
             | Command::RestoreRecovery
@@ -292,9 +295,10 @@ impl EditorState {
         }
     }
 
-    /// Re-run the validator and the computed totals after a change.
+    /// Re-run the validator, its index and the computed totals after a change.
     fn refresh(&mut self) {
         self.report = validate::validate(&self.doc, self.template);
+        self.findings = FindingsIndex::build(self);
         self.computed = validate::computed_totals(&self.doc, self.template);
     }
 

@@ -151,15 +151,6 @@ impl EditorState {
         self.last_autosave.map(|t| format!("自动保存 {}", hhmm(t)))
     }
 
-    /// `✖ 2 ⚠ 5`
-    pub fn counts_text(&self) -> String {
-        format!(
-            "✖ {} ⚠ {}",
-            self.report.errors.len(),
-            self.report.warnings.len()
-        )
-    }
-
     /// The January deadline notice for today (by the editor's clock).
     pub fn deadline_notice(&self) -> Option<String> {
         deadline_notice(Date::of(self.now()))

@@ -31,7 +31,7 @@ const GRID_KEYS: EventFilter = EventFilter {
 
 pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec: &CellSpec) {
     let palette = Palette::of_ui(ui);
-    let mark = frame.marks.cell(spec.cell);
+    let mark = frame.state.findings.cell(spec.cell);
     let severity = mark.and_then(|m| m.severity());
     let bg = if view.selected.contains(spec.cell) {
         palette.selected_bg
@@ -123,7 +123,7 @@ fn tooltip(ui: &mut egui::Ui, frame: &Frame, spec: &CellSpec, computed: Option<&
     let palette = Palette::of_ui(ui);
     ui.set_max_width(420.0);
     ui.label(RichText::new(&spec.label).strong());
-    if let Some(mark) = frame.marks.cell(spec.cell) {
+    if let Some(mark) = frame.state.findings.cell(spec.cell) {
         let report = &frame.state.report;
         let lists = [
             (Severity::Error, &mark.errors, &report.errors),

@@ -134,7 +134,7 @@ const HELP: &str = "1. 文件 › 新建，或“从上年报告新建”：单�
 4. 红色 ✖ 是勾稽关系错误，黄色 ⚠ 是提示；右侧“校验结果”逐条说明，点一下即可定位。\n\
 5. 空白的合计格显示灰色斜体的自动计算值；编辑 › 填入可计算的合计 可一次写入。\n\
 6. 旧版格式的报告若本来就没有统计表，在“封面与署名”中勾选“本报告无统计表”：统计表不填写、不校验。\n\
-7. 文件 › 导出文本 / 导出 Markdown，用于印发和网站发布。Ctrl+S 保存。";
+7. 文件 › 导出文本 / 导出 Markdown / 导出网页，用于印发和网站发布；导出 Word 用于报送县级政府办公室。Ctrl+S 保存。";
 
 /// The help texts close with their button, Enter or Escape.
 fn close_button(ui: &mut egui::Ui, text: &str) -> Outcome {

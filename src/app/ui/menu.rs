@@ -77,7 +77,12 @@ fn file_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
     items(
         ui,
         now,
-        &[Action::ExportText, Action::ExportMarkdown],
+        &[
+            Action::ExportText,
+            Action::ExportMarkdown,
+            Action::ExportHtml,
+            Action::ExportWord,
+        ],
         chosen,
     );
     ui.separator();

@@ -12,7 +12,6 @@ pub mod form;
 pub mod import_dialog;
 pub mod import_report;
 pub mod keys;
-pub mod marks;
 pub mod menu;
 pub mod outline;
 pub mod problems;
@@ -126,5 +125,4 @@ pub use crate::app::state::COVER_PART as COVER_KEY;
 /// Shared read-only context for drawing one frame.
 pub struct Frame<'a> {
     pub state: &'a EditorState,
-    pub marks: &'a marks::Marks,
 }

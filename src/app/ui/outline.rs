@@ -4,7 +4,7 @@
 use eframe::egui;
 use egui::{RichText, Sense};
 
-use super::marks::Counts;
+use crate::app::state::Counts;
 use super::theme::{severity_icon, Palette};
 use super::{Frame, View, COVER_KEY};
 use crate::app::state::Command;
@@ -24,7 +24,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
     );
     let current = frame.state.settings.current_part.as_str();
     for (key, heading) in entries {
-        let counts = frame.marks.part(key);
+        let counts = frame.state.findings.part(key);
         entry(ui, view, key, heading, counts, key == current);
     }
 }
@@ -84,13 +84,4 @@ fn count(ui: &mut egui::Ui, palette: &Palette, severity: Severity, n: usize) {
         egui::Label::new(RichText::new(text).color(palette.severity(severity)))
             .sense(Sense::hover()),
     );
-}
-
-/// `✖ 2 ⚠ 1` or `无问题`, as shown beside a part and in the status bar.
-pub fn counts_text(counts: Counts) -> String {
-    if counts == Counts::default() {
-        "无问题".to_string()
-    } else {
-        format!("✖ {} ⚠ {}", counts.errors, counts.warnings)
-    }
 }

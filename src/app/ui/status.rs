@@ -4,7 +4,6 @@
 use eframe::egui;
 use egui::RichText;
 
-use super::outline::counts_text;
 use super::theme::Palette;
 use super::Frame;
 
@@ -23,7 +22,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame) {
             ui.label(saved);
         }
         ui.separator();
-        let counts = frame.marks.total;
+        let counts = frame.state.findings.total;
         let color = if counts.errors > 0 {
             palette.error
         } else if counts.warnings > 0 {
@@ -31,7 +30,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame) {
         } else {
             palette.weak
         };
-        ui.label(RichText::new(counts_text(counts)).color(color));
+        ui.label(RichText::new(counts.text()).color(color));
         if let Some(text) = state.autosave_text() {
             ui.separator();
             ui.label(text);

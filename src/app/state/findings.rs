@@ -1,9 +1,10 @@
-//! Which cells and parts the current findings touch, computed once per frame
-//! so the grid, the outline and the problems panel agree.
+//! Which cells and parts the current findings touch: the one index of the
+//! findings, built once per validation (not per frame) and read by the grid,
+//! the outline, the problems panel and the status bar.
 
 use std::collections::HashMap;
 
-use crate::app::state::EditorState;
+use super::EditorState;
 use crate::document::CellRef;
 use crate::template::Severity;
 use crate::validate::Finding;
@@ -37,21 +38,37 @@ pub struct Counts {
     pub warnings: usize,
 }
 
-/// Findings indexed by cell and by part.
-#[derive(Debug, Default)]
-pub struct Marks {
-    pub cells: HashMap<CellRef, CellMark>,
-    /// Part key (or [`COVER_KEY`](super::COVER_KEY)) → counts of findings touching it.
-    pub parts: HashMap<String, Counts>,
-    pub total: Counts,
+impl Counts {
+    /// `✖ 2 ⚠ 1` or `无问题`: the one wording, beside a part and in the
+    /// status bar.
+    pub fn text(self) -> String {
+        if self == Counts::default() {
+            "无问题".to_string()
+        } else {
+            format!("✖ {} ⚠ {}", self.errors, self.warnings)
+        }
+    }
 }
 
-impl Marks {
+/// Findings indexed by cell and by part.
+#[derive(Debug, Default, Clone)]
+pub struct FindingsIndex {
+    pub cells: HashMap<CellRef, CellMark>,
+    /// Part key (or [`COVER_PART`](super::COVER_PART)) → counts of findings touching it.
+    pub parts: HashMap<String, Counts>,
+    pub total: Counts,
+    /// How many times an index was built in this state (each validation
+    /// builds one): a frame without an edit must not add to it.
+    pub generation: u64,
+}
+
+impl FindingsIndex {
     /// Cell marks from the report; per-part counts from the state, which
     /// owns the rule for where a finding belongs.
-    pub fn build(state: &EditorState) -> Marks {
+    pub fn build(state: &EditorState) -> FindingsIndex {
         let report = &state.report;
-        let mut marks = Marks {
+        let mut marks = FindingsIndex {
+            generation: state.findings.generation + 1,
             total: Counts {
                 errors: report.errors.len(),
                 warnings: report.warnings.len(),
@@ -61,7 +78,7 @@ impl Marks {
                 .into_iter()
                 .map(|(key, errors, warnings)| (key, Counts { errors, warnings }))
                 .collect(),
-            ..Marks::default()
+            ..FindingsIndex::default()
         };
         for (severity, list) in [
             (Severity::Error, &report.errors),
@@ -128,7 +145,7 @@ mod tests {
             ],
             reviewed: Vec::new(),
         };
-        let marks = Marks::build(&state);
+        let marks = FindingsIndex::build(&state);
         assert_eq!(
             marks.part("p3"),
             Counts {
