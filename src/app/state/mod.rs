@@ -25,6 +25,7 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use crate::document::{Address, CellRef, CellValue, Document, UnitLevel};
+use crate::layout::TableLayout;
 use crate::template::Template;
 use crate::validate::{self, Report};
 
@@ -56,6 +57,9 @@ pub struct EditorState {
     pub report: Report,
     /// The findings by cell and part, built with `report` (never per frame).
     pub findings: FindingsIndex,
+    /// The template's table layouts (版式), computed once per template and
+    /// drawn by the grid every frame.
+    layouts: Vec<TableLayout>,
     /// Computed values of blank total cells (shown grey in the form).
     pub computed: BTreeMap<CellRef, CellValue>,
     /// The focused field.
@@ -97,7 +101,17 @@ pub struct EditorState {
     import_report: Option<ImportReport>,
 }
 
+/// The layout of every table of `template`, in template order.
+fn table_layouts(template: &Template) -> Vec<TableLayout> {
+    template.tables().map(|(_, t)| TableLayout::of(t)).collect()
+}
+
 impl EditorState {
+    /// The layout of table `key` of the open report's template.
+    pub fn table_layout(&self, key: &str) -> Option<&TableLayout> {
+        self.layouts.iter().find(|l| l.key == key)
+    }
+
     /// Open `doc` in the editor (validated at once), with nothing on disk.
     pub fn new(doc: Document, template: &'static Template) -> EditorState {
         EditorState::with_env(doc, template, Env::headless())
@@ -116,6 +130,7 @@ impl EditorState {
             dirty: false,
             report: Report::default(),
             findings: FindingsIndex::default(),
+            layouts: table_layouts(template),
             computed: BTreeMap::new(),
             focus: None,
             status: None,
@@ -470,6 +485,7 @@ impl EditorState {
         self.remove_own_recovery();
         self.doc = doc;
         self.template = template;
+        self.layouts = table_layouts(template);
         self.path = path;
         self.history.clear();
         self.focus = None;

@@ -80,7 +80,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec:
             rect.left_top() + egui::vec2(3.0, 2.0),
             Align2::LEFT_TOP,
             severity_icon(severity),
-            FontId::proportional(11.0),
+            FontId::proportional(super::theme::text::BADGE),
             palette.severity(severity),
         );
     }

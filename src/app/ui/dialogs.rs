@@ -162,7 +162,7 @@ pub fn unit_field_id() -> egui::Id {
 
 fn new_dialog(ui: &mut egui::Ui, form: &mut NewForm) -> Outcome {
     ui.heading("新建年度报告");
-    ui.add_space(6.0);
+    ui.add_space(theme::space::SMALL);
     // Typing starts in the unit name, the one field a clerk must fill.
     dialog_frame::hold_focus(ui, unit_field_id(), &mut form.wants_focus);
     let mut changed = false;

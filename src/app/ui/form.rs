@@ -6,7 +6,7 @@ use eframe::egui;
 use egui::{Align, Id, RichText, ScrollArea, TextEdit};
 
 use super::edit::{show_field, FieldSpec};
-use super::theme::Palette;
+use super::theme::{self, Palette};
 use super::{table, Frame, View, COVER_KEY};
 use crate::app::state::Command;
 use crate::document::{edit, switch_text, Address, MetaField, UnitLevel, SWITCH_YES};
@@ -30,12 +30,12 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
     }
     area.show(ui, |ui| {
         ui.set_max_width(MAX_FORM_WIDTH.min(ui.available_width()));
-        ui.add_space(6.0);
+        ui.add_space(theme::space::SMALL);
         cover(ui, frame, view);
         for part in &frame.state.template.parts {
             part_section(ui, frame, view, part);
         }
-        ui.add_space(40.0);
+        ui.add_space(theme::space::PAGE_END);
     });
 }
 
@@ -71,7 +71,7 @@ fn cover(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
                 ui.end_row();
             }
         });
-    ui.add_space(14.0);
+    ui.add_space(theme::space::SECTION);
 }
 
 fn meta_field(ui: &mut egui::Ui, frame: &Frame, view: &mut View, field: MetaField, label: Id) {
@@ -157,12 +157,12 @@ fn part_section(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) 
         let palette = Palette::of_ui(ui);
         ui.label(RichText::new(NO_STATISTICS_NOTE).color(palette.weak));
     } else {
-        for t in &part.tables {
-            ui.add_space(4.0);
-            table::show(ui, frame, view, t);
+        for layout in part.tables.iter().filter_map(|t| frame.state.table_layout(&t.key)) {
+            ui.add_space(theme::space::TIGHT);
+            table::show(ui, frame, view, layout);
         }
     }
-    ui.add_space(14.0);
+    ui.add_space(theme::space::SECTION);
 }
 
 fn prose(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) {

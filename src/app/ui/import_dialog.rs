@@ -7,7 +7,7 @@ use std::time::SystemTime;
 use eframe::egui;
 use egui::{Align, Layout, Modal, RichText, ScrollArea, TextEdit};
 
-use super::theme::Palette;
+use super::theme::{self, Palette};
 use super::{import_report, View};
 use crate::app::state::{template_choices, Command, EditorState, TemplateChoice};
 
@@ -71,7 +71,7 @@ fn dialog(ctx: &egui::Context, form: &mut ImportForm, behind_question: bool) -> 
     let modal = Modal::new(egui::Id::unique("nianbao-import-dialog")).show(ctx, |ui| {
         ui.set_width(620.0);
         ui.heading("导入已发布的报告");
-        ui.add_space(4.0);
+        ui.add_space(theme::space::TIGHT);
         let palette = Palette::of_ui(ui);
         ui.label(
             RichText::new(
@@ -81,15 +81,15 @@ fn dialog(ctx: &egui::Context, form: &mut ImportForm, behind_question: bool) -> 
             )
             .color(palette.weak),
         );
-        ui.add_space(8.0);
+        ui.add_space(theme::space::MEDIUM);
         template_row(ui, form);
-        ui.add_space(8.0);
+        ui.add_space(theme::space::MEDIUM);
         if ui.button("选择文件并导入…").clicked() {
             choice = Choice::Run(Command::ImportFileDialog {
                 template: form.template.clone(),
             });
         }
-        ui.add_space(8.0);
+        ui.add_space(theme::space::MEDIUM);
         let label = ui.label("或粘贴报告全文");
         ScrollArea::vertical()
             .id_salt("import-paste")
@@ -103,7 +103,7 @@ fn dialog(ctx: &egui::Context, form: &mut ImportForm, behind_question: bool) -> 
                 )
                 .labelled_by(label.id);
             });
-        ui.add_space(8.0);
+        ui.add_space(theme::space::MEDIUM);
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.button("取消").clicked() {
                 choice = Choice::Cancel;

@@ -6,7 +6,7 @@
 use eframe::egui;
 use egui::{RichText, ScrollArea};
 
-use super::theme::Palette;
+use super::theme::{self, Palette};
 use super::View;
 use crate::app::state::{placed_target, unplaced_target, Command, EditorState, ImportReport};
 use crate::document::Address;
@@ -155,9 +155,9 @@ fn unplaced_list(
             line.push_str(&format!("；可能是 {}", names.join("、")));
         }
         entry(ui, RichText::new(line), unplaced_target(u), clicked);
-        ui.add_space(2.0);
+        ui.add_space(theme::space::HAIR);
     }
-    ui.add_space(8.0);
+    ui.add_space(theme::space::MEDIUM);
 }
 
 fn flagged_list(
@@ -180,9 +180,9 @@ fn flagged_list(
         let note = p.note.as_deref().unwrap_or_default();
         let line = format!("⚠ {} = {}：{note}", state.cell_label(&p.cell), p.original);
         entry(ui, RichText::new(line), Some(placed_target(p)), clicked);
-        ui.add_space(2.0);
+        ui.add_space(theme::space::HAIR);
     }
-    ui.add_space(8.0);
+    ui.add_space(theme::space::MEDIUM);
 }
 
 fn placed_list(

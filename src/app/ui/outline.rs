@@ -5,13 +5,13 @@ use eframe::egui;
 use egui::{RichText, Sense};
 
 use crate::app::state::Counts;
-use super::theme::{severity_icon, Palette};
+use super::theme::{self, severity_icon, Palette};
 use super::{Frame, View, COVER_KEY};
 use crate::app::state::Command;
 use crate::template::Severity;
 
 pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
-    ui.add_space(6.0);
+    ui.add_space(theme::space::SMALL);
     ui.label(RichText::new("目录").strong());
     ui.separator();
     let entries = std::iter::once((COVER_KEY, "封面与署名")).chain(
@@ -56,7 +56,7 @@ fn entry(
             let r = ui.add(button);
             if counts != Counts::default() {
                 ui.horizontal(|ui| {
-                    ui.add_space(14.0);
+                    ui.add_space(theme::space::SECTION);
                     count(ui, &palette, Severity::Error, counts.errors);
                     count(ui, &palette, Severity::Warning, counts.warnings);
                 });
@@ -72,7 +72,7 @@ fn entry(
         view.scroll_to_part = Some(key.to_string());
         view.send(Command::ShowPart(key.to_string()));
     }
-    ui.add_space(4.0);
+    ui.add_space(theme::space::TIGHT);
 }
 
 fn count(ui: &mut egui::Ui, palette: &Palette, severity: Severity, n: usize) {

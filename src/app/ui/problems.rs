@@ -4,7 +4,7 @@
 use eframe::egui;
 use egui::{RichText, ScrollArea};
 
-use super::theme::{severity_icon, Palette};
+use super::theme::{self, severity_icon, Palette};
 use super::{Frame, View, COVER_KEY};
 use crate::app::state::Command;
 use crate::document::Address;
@@ -14,7 +14,7 @@ use crate::validate::Finding;
 pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
     let palette = Palette::of_ui(ui);
     let report = &frame.state.report;
-    ui.add_space(6.0);
+    ui.add_space(theme::space::SMALL);
     ui.label(RichText::new("校验结果").strong());
     ui.separator();
     if report.errors.is_empty() && report.warnings.is_empty() {
@@ -60,9 +60,9 @@ fn section(ui: &mut egui::Ui, view: &mut View, severity: Severity, name: &str, l
             go_to(view, finding);
         }
         copyable(ui, &response, &finding.message);
-        ui.add_space(3.0);
+        ui.add_space(theme::space::HAIR);
     }
-    ui.add_space(8.0);
+    ui.add_space(theme::space::MEDIUM);
 }
 
 /// A finding's sentence can be copied (to quote it in a message to a

@@ -22,12 +22,12 @@ pub fn show(ctx: &egui::Context, state: &EditorState) -> Option<Answer> {
             Pending::Recovery(_) => RichText::new(title),
         };
         ui.heading(heading);
-        ui.add_space(6.0);
+        ui.add_space(theme::space::SMALL);
         ui.label(pending.message(state));
         if matches!(pending, Pending::Error { .. }) {
             ui.label(RichText::new("正在编辑的内容仍在，没有丢失。").color(palette.weak));
         }
-        ui.add_space(10.0);
+        ui.add_space(theme::space::LARGE);
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             // Right to left: the last answer (取消) sits at the far right.
             for answer in answers.iter().rev() {

@@ -21,6 +21,59 @@ pub const CHOOSER_WIDTH: f32 = 620.0;
 /// Height of the chooser's folder listing.
 pub const CHOOSER_LIST_HEIGHT: f32 = 300.0;
 
+/// Vertical spacing, smallest to largest: the whole window uses these
+/// names, so the rhythm of the page is set here.
+pub mod space {
+    /// Between a line and its own note (caption under a grid).
+    pub const HAIR: f32 = 2.0;
+    /// Between related items (a table after its part's text).
+    pub const TIGHT: f32 = 4.0;
+    /// Between a heading and its content.
+    pub const SMALL: f32 = 6.0;
+    /// Between groups in a panel or dialog.
+    pub const MEDIUM: f32 = 8.0;
+    /// After a table.
+    pub const LARGE: f32 = 10.0;
+    /// Between the parts of the report.
+    pub const SECTION: f32 = 14.0;
+    /// Under the last part, so it can be scrolled above the status bar.
+    pub const PAGE_END: f32 = 40.0;
+}
+
+/// Text sizes other than the body's.
+pub mod text {
+    /// A value in a statistics cell.
+    pub const CELL: f32 = 14.5;
+    /// Header boxes and the legacy unit column.
+    pub const HEADER: f32 = 14.0;
+    /// Header boxes of narrow columns (表四), so 结果维持 stays on one line.
+    pub const HEADER_NARROW: f32 = 13.0;
+    /// The small finding badge in a cell's corner.
+    pub const BADGE: f32 = 11.0;
+}
+
+/// The statistics grid's geometry.
+pub mod grid {
+    /// Padding inside a grid box.
+    pub const PAD: f32 = 5.0;
+    /// Padding inside a header box (header texts are dense).
+    pub const HEADER_PAD: f32 = 2.0;
+    /// Smallest body row height (one line of Hanzi with padding).
+    pub const ROW_MIN_H: f32 = 30.0;
+    /// Smallest header line height.
+    pub const HEADER_MIN_H: f32 = 24.0;
+    /// Indent per level of the row tree.
+    pub const INDENT: f32 = 16.0;
+    pub const MIN_COL_W: f32 = 54.0;
+    pub const MAX_COL_W: f32 = 140.0;
+    /// A column of written answers (申请公开的主要内容).
+    pub const MAX_TEXT_COL_W: f32 = 260.0;
+    /// Below this column width the header uses [`super::text::HEADER_NARROW`].
+    pub const NARROW_COL_W: f32 = 66.0;
+    /// The legacy unit column (条 / 件 / ——).
+    pub const UNIT_COL_W: f32 = 52.0;
+}
+
 /// Colours with a meaning, for one theme.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {

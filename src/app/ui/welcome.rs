@@ -6,6 +6,8 @@
 use std::path::Path;
 
 use eframe::egui;
+
+use super::theme;
 use egui::{Button, RichText};
 
 use super::actions::Action;
@@ -17,7 +19,7 @@ const BUTTON_WIDTH: f32 = 420.0;
 pub fn body(ui: &mut egui::Ui, last: Option<&Path>) -> Outcome {
     ui.heading("开始填写年度报告");
     ui.label("请选择要做的事：");
-    ui.add_space(6.0);
+    ui.add_space(theme::space::SMALL);
     let mut outcome = Outcome::Open;
     if let Some(path) = last {
         let name = path
@@ -45,7 +47,7 @@ pub fn body(ui: &mut egui::Ui, last: Option<&Path>) -> Outcome {
             }
         }
     }
-    ui.add_space(6.0);
+    ui.add_space(theme::space::SMALL);
     if ui.button("稍后再说").clicked() {
         outcome = Outcome::Closed;
     }
@@ -66,6 +68,6 @@ fn choice(ui: &mut egui::Ui, label: &str, hint: &str) -> bool {
         .add(Button::new(label).min_size(egui::vec2(BUTTON_WIDTH, 30.0)))
         .clicked();
     ui.label(RichText::new(hint).small().weak());
-    ui.add_space(4.0);
+    ui.add_space(theme::space::TIGHT);
     clicked
 }
