@@ -17,13 +17,13 @@ fn bench(c: &mut Criterion) {
     let path = dir.path().join("report.ron");
     file::save(&doc, &path).expect("save");
     c.bench_function("file/load full gk2021", |b| {
-        b.iter(|| file::load(black_box(&path)).expect("load"))
+        b.iter(|| file::load(black_box(&path)).expect("load"));
     });
     c.bench_function("file/save full gk2021 (fsync, .bak)", |b| {
-        b.iter(|| file::save(black_box(&doc), &path).expect("save"))
+        b.iter(|| file::save(black_box(&doc), &path).expect("save"));
     });
     c.bench_function("file/to_ron full gk2021", |b| {
-        b.iter(|| file::to_ron(black_box(&doc)))
+        b.iter(|| file::to_ron(black_box(&doc)));
     });
 }
 

@@ -65,7 +65,7 @@ fn benches(c: &mut Criterion) {
         frame(&ctx, &mut app, &input);
     }
     c.bench_function("full frame gk2021 (1366x768)", |b| {
-        b.iter(|| frame(&ctx, &mut app, &input))
+        b.iter(|| frame(&ctx, &mut app, &input));
     });
 
     let address = Address::Cell(CellRef::new("t3", "new", "natural"));
@@ -78,7 +78,7 @@ fn benches(c: &mut Criterion) {
                 raw: (n % 50).to_string(),
             });
             black_box(app.state.report.errors.len())
-        })
+        });
     });
     c.bench_function("edit then full frame", |b| {
         b.iter(|| {
@@ -87,8 +87,8 @@ fn benches(c: &mut Criterion) {
                 address: address.clone(),
                 raw: (n % 50).to_string(),
             });
-            frame(&ctx, &mut app, &input)
-        })
+            frame(&ctx, &mut app, &input);
+        });
     });
 }
 

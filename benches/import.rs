@@ -19,7 +19,7 @@ fn bench(c: &mut Criterion) {
     for seed in ["000", "001", "002", "003", "004"] {
         let bytes = fixture(&format!("seed{seed}.txt"));
         c.bench_function(&format!("import/seed{seed} (text)"), |b| {
-            b.iter(|| import_bytes(black_box(&bytes), SourceFormat::Text, None).expect("imports"))
+            b.iter(|| import_bytes(black_box(&bytes), SourceFormat::Text, None).expect("imports"));
         });
     }
     for (name, format) in [
@@ -30,7 +30,7 @@ fn bench(c: &mut Criterion) {
     ] {
         let bytes = fixture(name);
         c.bench_function(&format!("import/{name}"), |b| {
-            b.iter(|| import_bytes(black_box(&bytes), format, None).expect("imports"))
+            b.iter(|| import_bytes(black_box(&bytes), format, None).expect("imports"));
         });
     }
 }

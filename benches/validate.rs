@@ -30,7 +30,8 @@ fn full_report(t: &Template) -> Document {
     }
     // 表三: 一 = （七）总计 + 四 − 二 in every applicant column.
     let computed = computed_totals(&doc, t);
-    let number = |doc: &Document, c: &CellRef| doc.cell(c).and_then(|v| v.number());
+    let number =
+        |doc: &Document, c: &CellRef| doc.cell(c).and_then(nianbao::document::CellValue::number);
     for (c, v) in computed
         .iter()
         .filter(|(c, _)| c.table == "t3" && c.row == "total")
@@ -62,7 +63,7 @@ fn bench(c: &mut Criterion) {
     assert_eq!(doc.cells.len(), t.cells().len());
 
     c.bench_function("validate full gk2021", |b| {
-        b.iter(|| validate(black_box(&doc), t))
+        b.iter(|| validate(black_box(&doc), t));
     });
 
     let mut edited = doc.clone();
@@ -73,11 +74,11 @@ fn bench(c: &mut Criterion) {
             n = (n + 1) % 5;
             edited.set_cell(target.clone(), Some(CellValue::Int(n)));
             validate(black_box(&edited), t)
-        })
+        });
     });
 
     c.bench_function("computed_totals full gk2021", |b| {
-        b.iter(|| computed_totals(black_box(&doc), t))
+        b.iter(|| computed_totals(black_box(&doc), t));
     });
 
     // Prose checks on a 10,000-character part 一 (figures quoted, years,
@@ -90,12 +91,12 @@ fn bench(c: &mut Criterion) {
     );
     assert!(long.prose["p1"].chars().count() >= 10_000);
     c.bench_function("validate with a 10000-char part", |b| {
-        b.iter(|| validate(black_box(&long), t))
+        b.iter(|| validate(black_box(&long), t));
     });
     let phrases = &t.phrases;
     let text = long.prose["p1"].clone();
     c.bench_function("quotes in a 10000-char part", |b| {
-        b.iter(|| nianbao::prose::quotes::find(black_box(&text), phrases, 2025))
+        b.iter(|| nianbao::prose::quotes::find(black_box(&text), phrases, 2025));
     });
 }
 

@@ -213,7 +213,7 @@ fn seed004_chonggang_2017() {
     assert_eq!(cell(&doc, "stat.funds.value"), None);
     match cell(&doc, "stat.main_content.value") {
         Some(CellValue::Text(t)) => {
-            assert!(t.starts_with("主要侧重_____、") && t.ends_with("占比___%。"))
+            assert!(t.starts_with("主要侧重_____、") && t.ends_with("占比___%。"));
         }
         other => panic!("main_content: {other:?}"),
     }

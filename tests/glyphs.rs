@@ -191,7 +191,7 @@ fn string_literals(src: &str) -> Vec<String> {
             ['/', '/', ..] => i = skip_line(&chars, i),
             ['/', '*', ..] => i = skip_block_comment(&chars, i),
             ['r', '#' | '"', ..] if !is_ident_char(chars.get(i.wrapping_sub(1))) => {
-                i = raw_string(&chars, i + 1, &mut out)
+                i = raw_string(&chars, i + 1, &mut out);
             }
             ['"', ..] => i = quoted(&chars, i + 1, '"', &mut out),
             ['\'', ..] => i = char_or_lifetime(&chars, i, &mut out),

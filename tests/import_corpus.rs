@@ -81,7 +81,7 @@ fn score(imp: &Import, expected: &BTreeMap<String, String>) -> Score {
         let cell: CellRef = addr.parse().expect("address");
         match doc.cells.get(&cell) {
             Some(v) if v.number().is_some() && v.number() == printed_number(printed) => {
-                s.right += 1
+                s.right += 1;
             }
             Some(v) => s.wrong.push(format!("{addr}: {printed} read as {v:?}")),
             None => missing.push(printed),

@@ -176,7 +176,7 @@ fn check_round_trip(doc: &Document, tpl: &Template, exported: &str, format: Sour
     let extra: Vec<String> = got
         .keys()
         .filter(|k| !doc.cells.contains_key(*k))
-        .map(|k| k.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     assert!(
         missing.is_empty() && extra.is_empty(),

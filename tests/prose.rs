@@ -101,7 +101,10 @@ fn mismatch_quotes_the_phrase_names_the_cell_and_selects_it() {
     let selected: String = chars[span.start..span.end].iter().collect();
     assert_eq!(selected, "新收政府信息公开申请十五件");
     assert_eq!(
-        f[0].cells.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        f[0].cells
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect::<Vec<_>>(),
         ["t3.new.total"]
     );
 }

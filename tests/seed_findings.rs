@@ -55,7 +55,7 @@ fn stat(rows: &[&str]) -> Vec<String> {
 }
 
 fn cells(addrs: &[&str]) -> Vec<String> {
-    addrs.iter().map(|a| a.to_string()).collect()
+    addrs.iter().map(std::string::ToString::to_string).collect()
 }
 
 fn sorted(mut v: Vec<Seen>) -> Vec<Seen> {

@@ -79,9 +79,7 @@ impl NianbaoApp {
     }
 
     fn draw_panels(&mut self, ui: &mut egui::Ui) -> Option<Action> {
-        let frame = ui::Frame {
-            state: &self.state,
-        };
+        let frame = ui::Frame { state: &self.state };
         let view = &mut self.view;
         let info = MenuInfo {
             recent: frame.state.recent_files(),

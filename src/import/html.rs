@@ -101,7 +101,7 @@ pub fn blocks_from_html(text: &str) -> Vec<Block> {
                     }
                     match name {
                         "table" if layout_tables.contains(&node.id()) => {
-                            flush_soft(&mut line, &mut out, &mut tables)
+                            flush_soft(&mut line, &mut out, &mut tables);
                         }
                         "table" => {
                             flush(&mut line, &mut out, &mut tables);
@@ -161,7 +161,7 @@ pub fn blocks_from_html(text: &str) -> Vec<Block> {
                             }
                         }
                         "table" if layout_tables.contains(&node.id()) => {
-                            flush_soft(&mut line, &mut out, &mut tables)
+                            flush_soft(&mut line, &mut out, &mut tables);
                         }
                         "table" => {
                             if let Some(t) = tables.pop() {

@@ -150,7 +150,7 @@ pub fn validate(doc: &Document, template: &Template) -> Report {
                 &mut findings,
             ),
             Check::NumbersUnchanged { min_nonzero } => {
-                last_year::check_same_numbers(rule, *min_nonzero, &index, template, &mut findings)
+                last_year::check_same_numbers(rule, *min_nonzero, &index, template, &mut findings);
             }
             Check::Jump {
                 figures,

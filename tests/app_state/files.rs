@@ -347,7 +347,10 @@ fn web_page_and_word_exports_from_the_menu() {
         f.dialogs.push(Some(out.clone()));
         f.state.apply(Command::ExportDialog(kind));
         let asked = f.dialogs.asked();
-        assert!(asked.last().unwrap().contains(&format!("年度报告.{ext}")), "{asked:?}");
+        assert!(
+            asked.last().unwrap().contains(&format!("年度报告.{ext}")),
+            "{asked:?}"
+        );
         let bytes = std::fs::read(&out).unwrap();
         let want = match kind {
             FileKind::Html => nianbao::export::to_html(&f.state.doc, f.state.template).into_bytes(),

@@ -53,7 +53,7 @@ fn tables(xml: &str) -> Vec<(usize, Vec<(usize, bool)>)> {
                     out.last_mut().and_then(|t| t.1.last_mut()).expect("row").0 += n - 1;
                 }
                 b"w:tblHeader" => {
-                    out.last_mut().and_then(|t| t.1.last_mut()).expect("row").1 = true
+                    out.last_mut().and_then(|t| t.1.last_mut()).expect("row").1 = true;
                 }
                 _ => {}
             },

@@ -28,7 +28,7 @@ fn sample_fills_every_gk2021_cell_and_nothing_else() {
         let v = doc.cell(&info.cell);
         assert!(v.is_some(), "{} 未填写", info.cell);
         assert!(
-            v.and_then(|v| v.number()).is_some(),
+            v.and_then(nianbao::document::CellValue::number).is_some(),
             "{} not a number",
             info.cell
         );
@@ -114,7 +114,8 @@ fn sample_satisfies_every_identity_of_the_template() {
             for info in t.table(table).expect("table").cells() {
                 if rows.contains(&info.cell.row) {
                     assert_eq!(
-                        doc.cell(&info.cell).and_then(|v| v.number()),
+                        doc.cell(&info.cell)
+                            .and_then(nianbao::document::CellValue::number),
                         Some(Decimal::ZERO)
                     );
                 }

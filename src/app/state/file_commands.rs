@@ -193,7 +193,7 @@ impl EditorState {
         };
         match file::write_atomic(path, &bytes) {
             Ok(()) => {
-                self.status = Some(StatusMessage::info(format!("已导出到 {}", path.display())))
+                self.status = Some(StatusMessage::info(format!("已导出到 {}", path.display())));
             }
             Err(e) => self.show_error("导出失败", e.to_string(), false),
         }

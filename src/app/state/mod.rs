@@ -10,8 +10,8 @@ mod clock;
 mod command;
 mod fields;
 mod file_commands;
-mod findings;
 mod files;
+mod findings;
 mod history;
 mod import;
 mod native;
@@ -34,11 +34,11 @@ pub use block::cells_between;
 pub use chooser::{ChooserMode, Entry, FileChooser, FileRequest, Purpose};
 pub use clock::{deadline_notice, hhmm, system_clock, Clock, Date, ManualClock};
 pub use command::{Command, Direction, Env, NewReportSpec, StatusMessage};
-pub use findings::{CellMark, Counts, FindingsIndex};
 pub use files::{
     AppDirs, Choice, FileDialogs, FileKind, RfdDialogs, ScriptedDialogs, Settings, RECENT_LIMIT,
     ZOOM_MAX, ZOOM_MIN, ZOOM_STEP,
 };
+pub use findings::{CellMark, Counts, FindingsIndex};
 pub use history::{Change, FieldValue, History, Step, COALESCE_WINDOW, HISTORY_LIMIT};
 pub use import::{placed_target, template_choices, unplaced_target, ImportReport, TemplateChoice};
 pub use navigation::COVER_PART;

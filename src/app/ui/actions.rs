@@ -181,7 +181,9 @@ impl Action {
             Action::Import => Some("从已发布的网页、Markdown 或文本读出正文和表格"),
             Action::ExportText => Some("用于印发的纯文本，保存在年报文件旁"),
             Action::ExportMarkdown => Some("用于网站发布，保存在年报文件旁"),
-            Action::ExportHtml => Some("网站内容管理系统可直接粘贴或上传的网页，表格保持合并单元格"),
+            Action::ExportHtml => {
+                Some("网站内容管理系统可直接粘贴或上传的网页，表格保持合并单元格")
+            }
             Action::ExportWord => Some("报送县级政府办公室的 Word 文件（公文格式，表头跨页重复）"),
             Action::FillBlanksWithZero => Some("把所有未填写的单元格填为 0（可撤销）"),
             Action::FillTotals => Some("各项都已填写的空白合计，填入计算结果（可撤销）"),

@@ -157,7 +157,11 @@ fn part_section(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) 
         let palette = Palette::of_ui(ui);
         ui.label(RichText::new(NO_STATISTICS_NOTE).color(palette.weak));
     } else {
-        for layout in part.tables.iter().filter_map(|t| frame.state.table_layout(&t.key)) {
+        for layout in part
+            .tables
+            .iter()
+            .filter_map(|t| frame.state.table_layout(&t.key))
+        {
             ui.add_space(theme::space::TIGHT);
             table::show(ui, frame, view, layout);
         }

@@ -4,10 +4,10 @@
 use eframe::egui;
 use egui::{RichText, Sense};
 
-use crate::app::state::Counts;
 use super::theme::{self, severity_icon, Palette};
 use super::{Frame, View, COVER_KEY};
 use crate::app::state::Command;
+use crate::app::state::Counts;
 use crate::template::Severity;
 
 pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {

@@ -93,7 +93,7 @@ fn galley(ui: &egui::Ui, text: &str, width: f32, font: FontId, strong: bool) -> 
 /// layout is the state's, computed once per template.
 pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, layout: &TableLayout) {
     let palette = Palette::of_ui(ui);
-    let widths = Widths::for_table(&layout, ui.available_width());
+    let widths = Widths::for_table(layout, ui.available_width());
     let total_w = widths.total(layout.leaves.len());
     ui.horizontal(|ui| {
         ui.set_width(total_w);
@@ -130,7 +130,16 @@ fn header(ui: &mut egui::Ui, layout: &TableLayout, w: &Widths, palette: &Palette
     let value_x = w.label + w.unit;
     let galleys: Vec<_> = boxes
         .iter()
-        .map(|b| galley_padded(ui, &b.text, w.col * b.span as f32, HEADER_PAD, font.clone(), false))
+        .map(|b| {
+            galley_padded(
+                ui,
+                &b.text,
+                w.col * b.span as f32,
+                HEADER_PAD,
+                font.clone(),
+                false,
+            )
+        })
         .collect();
     let mut heights = vec![HEADER_MIN_H; layout.header_levels.max(1)];
     for (b, g) in boxes.iter().zip(&galleys).filter(|(b, _)| b.depth == 1) {

@@ -132,7 +132,7 @@ impl ColumnMap {
                         if stacks.get(q) == Some(&s)
                             && span_pos.last().copied().unwrap_or(q) + 1 == p =>
                     {
-                        span_pos.push(p)
+                        span_pos.push(p);
                     }
                     Some(q) if stacks.get(q) == Some(&s) && q + 1 == p => span_pos.push(p),
                     // One column found twice: the header is not what we think.
