@@ -7,6 +7,7 @@ use nianbao::document::{CellRef, CellValue, Document, UnitLevel};
 use nianbao::import::{import_file, import_str, Import, SourceFormat};
 
 /// `nianbao import` on the command line.
+#[path = "import/cli.rs"]
 mod cli;
 
 /// The five published seed reports, vendored byte for byte from the shared

@@ -1,0 +1,36 @@
+//! Every test that needs no window, in one binary: templates, the report
+//! file, validation, import, export, prose and the command line. One binary
+//! instead of sixteen, because linking is the slow part of CI on two cores.
+
+#[path = "bad_input.rs"]
+mod bad_input;
+#[path = "cli.rs"]
+mod cli;
+#[path = "export.rs"]
+mod export;
+#[path = "file.rs"]
+mod file;
+#[path = "fixtures_load.rs"]
+mod fixtures_load;
+#[path = "glyphs.rs"]
+mod glyphs;
+#[path = "hostile_disk.rs"]
+mod hostile_disk;
+#[path = "import.rs"]
+mod import;
+#[path = "import_corpus.rs"]
+mod import_corpus;
+#[path = "import_props.rs"]
+mod import_props;
+#[path = "input.rs"]
+mod input;
+#[path = "kill_save.rs"]
+mod kill_save;
+#[path = "prose.rs"]
+mod prose;
+#[path = "seed_findings.rs"]
+mod seed_findings;
+#[path = "template_errors.rs"]
+mod template_errors;
+#[path = "templates.rs"]
+mod templates;

@@ -1,0 +1,16 @@
+//! Every test of the editor (the `gui` feature), in one binary: the state
+//! and its commands, the window through egui_kittest, a long day of edits.
+//! One binary links eframe once instead of six times.
+
+#[path = "app_import.rs"]
+mod app_import;
+#[path = "app_state.rs"]
+mod app_state;
+#[path = "gui.rs"]
+mod gui;
+#[path = "gui_desktop.rs"]
+mod gui_desktop;
+#[path = "gui_import.rs"]
+mod gui_import;
+#[path = "long_day.rs"]
+mod long_day;
