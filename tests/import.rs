@@ -466,35 +466,66 @@ fn sample_document_round_trips_through_its_exports() {
     ] {
         let doc = fixture(name);
         let tpl = nianbao::template::get(&doc.template).expect("template");
-        for (format, text) in [
+        let docx = nianbao::export::to_docx(&doc, tpl).expect("docx export");
+        let imports = [
             (
-                SourceFormat::Markdown,
-                nianbao::export::to_markdown(&doc, tpl),
+                "Markdown",
+                import_str(
+                    &nianbao::export::to_markdown(&doc, tpl),
+                    SourceFormat::Markdown,
+                    None,
+                ),
             ),
-            (SourceFormat::Text, nianbao::export::to_text(&doc, tpl)),
-        ] {
-            let imp = import_str(&text, format, None);
-            assert_eq!(imp.template, doc.template, "{name} {format:?}");
-            // Tables that exports do not print (part 六's 信息处理费 fields,
-            // stated in the prose) cannot come back from an export.
-            let printed: std::collections::BTreeMap<_, _> = doc
-                .cells
-                .iter()
-                .filter(|(c, _)| tpl.table(&c.table).is_some_and(|t| t.printed))
-                .map(|(c, v)| (c.clone(), v.clone()))
-                .collect();
-            assert_eq!(imp.document.cells, printed, "{name} {format:?}");
-            assert_eq!(imp.document.meta.unit, doc.meta.unit, "{name} {format:?}");
-            assert_eq!(imp.document.meta.year, doc.meta.year, "{name} {format:?}");
-            // Exports print prose one paragraph per line, so “\n” and “\n\n”
-            // between paragraphs are the same text once published.
-            assert_eq!(
-                paragraphs(&imp.document.prose),
-                paragraphs(&doc.prose),
-                "{name} {format:?}"
-            );
+            (
+                "text",
+                import_str(
+                    &nianbao::export::to_text(&doc, tpl),
+                    SourceFormat::Text,
+                    None,
+                ),
+            ),
+            (
+                "HTML",
+                import_str(
+                    &nianbao::export::to_html(&doc, tpl),
+                    SourceFormat::Html,
+                    None,
+                ),
+            ),
+            (
+                "Word",
+                nianbao::import::import_bytes(&docx, SourceFormat::Text, None)
+                    .expect("our own .docx imports"),
+            ),
+        ];
+        for (format, imp) in imports {
+            assert_same_report(&imp, &doc, &format!("{name} {format}"));
         }
     }
+}
+
+/// An import of one of our exports gives back the report it was made from.
+fn assert_same_report(imp: &Import, doc: &Document, what: &str) {
+    let tpl = nianbao::template::get(&doc.template).expect("template");
+    assert_eq!(imp.template, doc.template, "{what}");
+    // Tables that exports do not print (part 六's 信息处理费 fields,
+    // stated in the prose) cannot come back from an export.
+    let printed: std::collections::BTreeMap<_, _> = doc
+        .cells
+        .iter()
+        .filter(|(c, _)| tpl.table(&c.table).is_some_and(|t| t.printed))
+        .map(|(c, v)| (c.clone(), v.clone()))
+        .collect();
+    assert_eq!(imp.document.cells, printed, "{what}");
+    assert_eq!(imp.document.meta.unit, doc.meta.unit, "{what}");
+    assert_eq!(imp.document.meta.year, doc.meta.year, "{what}");
+    // Exports print prose one paragraph per line, so “\n” and “\n\n”
+    // between paragraphs are the same text once published.
+    assert_eq!(
+        paragraphs(&imp.document.prose),
+        paragraphs(&doc.prose),
+        "{what}"
+    );
 }
 
 #[test]
