@@ -197,6 +197,22 @@ MD="$WORK/out/${UNIT}${YEAR}年政府信息公开工作年度报告.md"
 wait_file "$MD"
 grep -q "$PROSE" "$MD" || fail "the Markdown export lacks the prose"
 
+STEP="f2: 编辑 › 复制为网页格式 puts text/html with the merged cells on the X clipboard"
+click "${MENU_EDIT_X:-68}" "${MENU_EDIT_Y:-15}"
+xdotool mousemove 70 60; sleep 0.4
+click "${MENU_COPY_HTML_X:-113}" "${MENU_COPY_HTML_Y:-115}"
+sleep 0.6
+HTML=$(xclip -selection clipboard -o -t text/html 2>/dev/null || true)
+case "$HTML" in
+  *'colspan="7"'*) ;;
+  *) fail "the clipboard holds no HTML table with 申请人情况 over seven columns" ;;
+esac
+PLAIN=$(xclip -selection clipboard -o 2>/dev/null || true)
+case "$PLAIN" in
+  *"${UNIT}${YEAR}年政府信息公开工作年度报告"*) ;;
+  *) fail "the clipboard's plain-text alternative lacks the title" ;;
+esac
+
 STEP="g: kill -9 while unsaved, then the recovery copy"
 click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-258}"
 settle

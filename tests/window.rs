@@ -12,5 +12,7 @@ mod gui;
 mod gui_desktop;
 #[path = "gui_import.rs"]
 mod gui_import;
+#[path = "gui_publish.rs"]
+mod gui_publish;
 #[path = "long_day.rs"]
 mod long_day;

@@ -3,6 +3,7 @@
 
 pub mod fonts;
 pub mod state;
+pub mod system;
 pub mod ui;
 
 use std::path::PathBuf;
@@ -11,7 +12,8 @@ use std::process::ExitCode;
 use eframe::egui;
 use egui::ViewportCommand;
 
-use state::{Command, EditorState, Env, FileKind, AUTOSAVE_INTERVAL};
+use state::{Command, EditorState, Env, FileKind, StatusMessage, AUTOSAVE_INTERVAL};
+use system::{OsServices, SystemServices};
 use ui::dialogs::{self, Dialog, NewForm, Outcome};
 use ui::keys;
 use ui::menu::{self, Action, Availability, MenuInfo};
@@ -26,6 +28,8 @@ pub struct NianbaoApp {
     pub view: View,
     /// `ViewportCommand::Close` was sent after the clerk agreed.
     closing: bool,
+    /// The clipboard's HTML flavour and the browser.
+    services: Box<dyn SystemServices>,
 }
 
 impl NianbaoApp {
@@ -34,6 +38,15 @@ impl NianbaoApp {
             state,
             view: View::default(),
             closing: false,
+            services: Box::new(OsServices::default()),
+        }
+    }
+
+    /// The editor with scripted system services (tests).
+    pub fn with_services(state: EditorState, services: Box<dyn SystemServices>) -> NianbaoApp {
+        NianbaoApp {
+            services,
+            ..NianbaoApp::new(state)
         }
     }
 
@@ -145,6 +158,16 @@ impl NianbaoApp {
             Action::ExportMarkdown => file_cmd(view, Command::ExportDialog(FileKind::Markdown)),
             Action::ExportHtml => file_cmd(view, Command::ExportDialog(FileKind::Html)),
             Action::ExportWord => file_cmd(view, Command::ExportDialog(FileKind::Word)),
+            Action::Print => {
+                view.leave_edit();
+                self.apply_commands(ctx);
+                self.print();
+            }
+            Action::CopyAsHtml => {
+                view.leave_edit();
+                self.apply_commands(ctx);
+                self.copy_as_html(ctx);
+            }
             Action::LinkLastYear => file_cmd(view, Command::LinkLastYearDialog),
             Action::Import => {
                 view.leave_edit();
@@ -175,6 +198,41 @@ impl NianbaoApp {
             Action::FormatHelp => view.dialog = Some(Dialog::FormatHelp),
             Action::About => view.dialog = Some(Dialog::About),
         }
+    }
+
+    /// 打印: the print copy opens in the browser, whose print dialog the
+    /// clerk already knows (printer, copies, double-sided).
+    fn print(&mut self) {
+        let Some(path) = self.state.write_print_copy() else {
+            return;
+        };
+        let message = match self.services.open_in_browser(&path) {
+            Ok(()) => StatusMessage::info(format!(
+                "打印版已在浏览器中打开，请在浏览器的打印对话框中打印（{}）",
+                path.display()
+            )),
+            Err(e) => StatusMessage::error(format!(
+                "未能打开浏览器：请用浏览器打开 {} 后打印（{e}）",
+                path.display()
+            )),
+        };
+        self.state.tell(message);
+    }
+
+    /// 复制为网页格式: the report as HTML with a plain-text alternative;
+    /// where the clipboard takes no HTML, the plain text at least.
+    fn copy_as_html(&mut self, ctx: &egui::Context) {
+        let (html, text) = self.state.clipboard_report();
+        let message = match self.services.copy_html(&html, &text) {
+            Ok(()) => StatusMessage::info(
+                "已复制为网页格式：可粘贴到网站编辑器或 WPS，表格保持合并单元格",
+            ),
+            Err(e) => {
+                ctx.copy_text(text);
+                StatusMessage::error(format!("剪贴板不接受网页格式，已复制为纯文本（{e}）"))
+            }
+        };
+        self.state.tell(message);
     }
 
     fn draw_dialogs(&mut self, ctx: &egui::Context) {

@@ -36,6 +36,25 @@ pub fn to_html(doc: &Document, template: &Template) -> String {
     html::render(&DocumentLayout::of(doc, template))
 }
 
+/// The report's body as an HTML fragment with inline styles only: what
+/// 复制为网页格式 puts on the clipboard for a CMS editor or WPS.
+pub fn to_html_fragment(doc: &Document, template: &Template) -> String {
+    html::fragment(&DocumentLayout::of(doc, template))
+}
+
+/// The HTML page for 打印: [`to_html`] plus a line asking the browser to open
+/// its print dialog once the page has loaded. Only the print copy has it;
+/// the published page stays script-free.
+pub fn to_print_html(doc: &Document, template: &Template) -> String {
+    let page = to_html(doc, template);
+    let trigger =
+        "<script>window.addEventListener('load', function () { window.print(); });</script>\n";
+    match page.rfind("</body>") {
+        Some(at) => format!("{}{trigger}{}", &page[..at], &page[at..]),
+        None => page + trigger,
+    }
+}
+
 /// A `.docx` formatted after GB/T 9704 with the tables' merged cells.
 pub fn to_docx(doc: &Document, template: &Template) -> Result<Vec<u8>, DocxError> {
     docx::render(&DocumentLayout::of(doc, template))

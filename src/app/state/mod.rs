@@ -18,6 +18,7 @@ mod native;
 mod navigation;
 mod paste;
 mod pending;
+mod publish;
 mod queries;
 
 use std::collections::BTreeMap;

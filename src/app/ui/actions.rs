@@ -24,9 +24,13 @@ pub enum Action {
     ExportMarkdown,
     ExportHtml,
     ExportWord,
+    /// 打印… (the print copy in the browser)
+    Print,
     Quit,
     Undo,
     Redo,
+    /// 复制为网页格式 (the report as HTML on the clipboard)
+    CopyAsHtml,
     FillBlanksWithZero,
     FillTotals,
     ToggleProblems,
@@ -109,6 +113,8 @@ impl Action {
             Action::ExportMarkdown => "导出 Markdown…".into(),
             Action::ExportHtml => "导出网页…".into(),
             Action::ExportWord => "导出 Word…".into(),
+            Action::Print => "打印…".into(),
+            Action::CopyAsHtml => "复制为网页格式".into(),
             Action::Quit => "退出".into(),
             Action::Undo => "撤销".into(),
             Action::Redo => "重做".into(),
@@ -185,6 +191,12 @@ impl Action {
                 Some("网站内容管理系统可直接粘贴或上传的网页，表格保持合并单元格")
             }
             Action::ExportWord => Some("报送县级政府办公室的 Word 文件（公文格式，表头跨页重复）"),
+            Action::Print => Some(
+                "在浏览器中打开打印版（A4、公文页边距、表头跨页重复），用浏览器的打印对话框打印",
+            ),
+            Action::CopyAsHtml => {
+                Some("整份报告复制到剪贴板，可直接粘贴到网站编辑器或 WPS，表格保持合并单元格")
+            }
             Action::FillBlanksWithZero => Some("把所有未填写的单元格填为 0（可撤销）"),
             Action::FillTotals => Some("各项都已填写的空白合计，填入计算结果（可撤销）"),
             Action::LinkLastYear => Some("选择上年的年报文件，启用跨年度核对"),
@@ -235,9 +247,11 @@ mod tests {
             Action::ExportMarkdown,
             Action::ExportHtml,
             Action::ExportWord,
+            Action::Print,
             Action::Quit,
             Action::Undo,
             Action::Redo,
+            Action::CopyAsHtml,
             Action::FillBlanksWithZero,
             Action::FillTotals,
             Action::ToggleProblems,

@@ -23,6 +23,8 @@ pub fn show(ui: &mut egui::Ui, info: &MenuInfo) -> Option<Action> {
         ui.menu_button("编辑", |ui| {
             items(ui, now, &[Action::Undo, Action::Redo], &mut chosen);
             ui.separator();
+            item(ui, now, Action::CopyAsHtml, &mut chosen);
+            ui.separator();
             let fill = [Action::FillBlanksWithZero, Action::FillTotals];
             items(ui, now, &fill, &mut chosen);
         });
@@ -85,6 +87,8 @@ fn file_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
         ],
         chosen,
     );
+    ui.separator();
+    item(ui, now, Action::Print, chosen);
     ui.separator();
     item(ui, now, Action::Quit, chosen);
 }
