@@ -12,6 +12,8 @@ mod gui;
 mod gui_desktop;
 #[path = "gui_import.rs"]
 mod gui_import;
+#[path = "gui_prose.rs"]
+mod gui_prose;
 #[path = "gui_publish.rs"]
 mod gui_publish;
 #[path = "long_day.rs"]

@@ -259,6 +259,10 @@ impl NianbaoApp {
                     self.view.dialog = None;
                     self.perform(ctx, action);
                 }
+                Outcome::Send(cmd) => {
+                    self.view.dialog = None;
+                    self.view.send(cmd);
+                }
             }
         }
     }
@@ -271,6 +275,13 @@ impl NianbaoApp {
         }
         for cmd in std::mem::take(&mut self.view.commands) {
             self.state.apply(cmd);
+        }
+        if let (Some(caret), Some(address)) =
+            (self.state.take_draft_caret(), self.state.focus.clone())
+        {
+            self.view.place_caret = Some((address, caret, caret));
+            // Back into the field, even if the state's focus did not change.
+            self.view.synced_focus = None;
         }
         ctx.request_repaint();
     }

@@ -205,6 +205,7 @@ fn flush_lines(
     };
     let def = &template.parts[p];
     let has_tables = !def.tables.is_empty();
+    let lines_for_rows: Vec<String>;
     if has_tables && (!def.prose || looks_like_cell_lines(&lines)) && looks_like_cell_lines(&lines)
     {
         *extra_grid += 1;
@@ -220,9 +221,20 @@ fn flush_lines(
         return;
     }
     if def.prose {
-        out.prose[p].extend(lines);
-        return;
+        // In a part with both prose and tables (四), the tables' unit note
+        // and titles are table furniture, not the clerk's text.
+        let (furniture, text): (Vec<String>, Vec<String>) = lines
+            .into_iter()
+            .partition(|l| has_tables && is_table_furniture(def, l));
+        out.prose[p].extend(text);
+        if furniture.is_empty() {
+            return;
+        }
+        lines_for_rows = furniture;
+    } else {
+        lines_for_rows = lines;
     }
+    let lines = lines_for_rows;
     if has_tables {
         // Table titles and header lines of a table copied one cell per line
         // carry no number; anything else in a table-only part is reported.
@@ -243,6 +255,18 @@ fn flush_lines(
             "该部分在模板中没有正文，这段文字未导入",
         ));
     }
+}
+
+/// A line printed around a part's tables rather than written by the clerk:
+/// `单位：件`, or a table's title or name.
+fn is_table_furniture(def: &crate::template::Part, line: &str) -> bool {
+    let l = norm(line);
+    let short_unit = (l.starts_with("单位:") || l.starts_with("单位：")) && l.chars().count() <= 8;
+    short_unit
+        || def
+            .tables
+            .iter()
+            .any(|t| t.title.as_deref().is_some_and(|x| norm(x) == l) || norm(&t.name) == l)
 }
 
 #[cfg(test)]

@@ -122,6 +122,20 @@ pub enum Command {
     CancelChooser,
     /// Close the import report for good.
     DismissImportReport,
+    /// 生成文字: insert the standard sentences of prose part `part`, built
+    /// from the tables, at character `at` of its text (the end when `None`):
+    /// one undo step.
+    InsertDraft {
+        part: String,
+        at: Option<usize>,
+    },
+    /// 已核实: mark the warning with this id as checked, with a short note.
+    Review {
+        id: String,
+        note: String,
+    },
+    /// Take the 已核实 mark of this finding id back.
+    Unreview(String),
 }
 
 /// A message for the status bar.

@@ -18,6 +18,7 @@ mod native;
 mod navigation;
 mod paste;
 mod pending;
+mod prose_commands;
 mod publish;
 mod queries;
 
@@ -97,6 +98,8 @@ pub struct EditorState {
     /// forward, a restored copy) that has not been saved.
     unsaved_outside_history: bool,
     discard_confirmed: bool,
+    /// Where the caret goes after 生成文字, until the window takes it.
+    draft_caret: Option<usize>,
     close_approved: bool,
     /// The last import's report (导入报告), until dismissed.
     import_report: Option<ImportReport>,
@@ -153,6 +156,7 @@ impl EditorState {
             recovery_written: false,
             saved_top: None,
             unsaved_outside_history: false,
+            draft_caret: None,
             discard_confirmed: false,
             close_approved: false,
             import_report: None,
@@ -281,6 +285,9 @@ impl EditorState {
             | Command::ImportFileDialog { .. }
             | Command::ImportText { .. }
             | Command::DismissImportReport => self.apply_import_command(cmd),
+            Command::InsertDraft { part, at } => self.insert_draft(&part, at),
+            Command::Review { id, note } => self.review(&id, &note),
+            Command::Unreview(id) => self.unreview(&id),
         }
     }
 

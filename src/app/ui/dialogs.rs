@@ -72,13 +72,15 @@ pub enum Dialog {
         last: Option<std::path::PathBuf>,
     },
     New(NewForm),
+    /// 已核实: mark a warning as checked, with a note.
+    Review(super::review_dialog::ReviewForm),
     Help,
     FormatHelp,
     About,
 }
 
 /// What the clerk decided in a dialog.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// Still open.
     Open,
@@ -86,6 +88,8 @@ pub enum Outcome {
     Create(NewReportSpec),
     /// Run a menu action (the start offer's choices).
     Act(super::menu::Action),
+    /// Apply a state command (已核实).
+    Send(crate::app::state::Command),
 }
 
 pub fn show(ctx: &egui::Context, dialog: &mut Dialog, template: &Template) -> Outcome {
@@ -94,6 +98,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, template: &Template) -> Ou
         match dialog {
             Dialog::Welcome { last } => super::welcome::body(ui, last.as_deref()),
             Dialog::New(form) => new_dialog(ui, form),
+            Dialog::Review(form) => super::review_dialog::body(ui, form),
             Dialog::Help => {
                 ui.heading("使用说明");
                 ui.label(HELP);

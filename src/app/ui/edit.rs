@@ -5,7 +5,7 @@
 //! committed: the preedit text is not the clerk's text yet.
 
 use eframe::egui;
-use egui::text::CCursorRange;
+use egui::text::{CCursor, CCursorRange};
 use egui::{EventFilter, Response, TextEdit};
 
 use super::{field_id, View};
@@ -119,6 +119,33 @@ pub struct FieldSpec<'a> {
 
 /// Draw a text field for `spec.address`, wiring the edit buffer, commits and
 /// focus. `build` configures the [`TextEdit`] (single/multi-line, font, hint).
+/// Put the caret or selection the view asked for into the focused field
+/// (and scroll it into view): a prose finding's phrase, or the end of the
+/// text 生成文字 inserted.
+fn place_caret(
+    ui: &egui::Ui,
+    view: &mut View,
+    address: &Address,
+    id: egui::Id,
+    output: &egui::text_edit::TextEditOutput,
+) {
+    let Some((_, start, end)) = view.place_caret.as_ref().filter(|(a, ..)| a == address) else {
+        return;
+    };
+    let (start, end) = (CCursor::new(*start), CCursor::new(*end));
+    let mut st = output.state.clone();
+    st.cursor
+        .set_char_range(Some(CCursorRange::two(start, end)));
+    st.store(ui.ctx(), id);
+    let at = output.galley.pos_from_cursor(start);
+    ui.scroll_to_rect(
+        at.translate(output.galley_pos.to_vec2()),
+        Some(egui::Align::Center),
+    );
+    view.place_caret = None;
+    ui.ctx().request_repaint();
+}
+
 pub fn show_field(
     ui: &mut egui::Ui,
     state: &EditorState,
@@ -152,6 +179,9 @@ pub fn show_field(
         });
     }
     let output = edit.show(ui);
+    if focused {
+        place_caret(ui, view, address, id, &output);
+    }
     let response = output.response.response.clone();
     if response.has_focus() && !focused {
         // Focus arrived this frame (click, Tab from outside the grid).

@@ -185,4 +185,29 @@ fn prose(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) {
             .desired_width(width)
             .hint_text(part.guidance.clone())
     });
+    if frame.state.draft_parts().contains(&part.key.as_str()) {
+        draft_button(ui, view, &address, &part.heading);
+    }
+}
+
+/// 生成文字: the standard sentences built from the tables, inserted where
+/// the caret was in the part's text (at its end when it never had one).
+fn draft_button(ui: &mut egui::Ui, view: &mut View, address: &Address, heading: &str) {
+    let tip = "按统计表中的数字生成标准段落，插入到光标处（可撤销）";
+    let button = ui
+        .small_button("生成文字")
+        .accessible_name(format!("{heading} 生成文字"))
+        .on_hover_text(tip);
+    if button.clicked() {
+        let at = TextEdit::load_state(ui.ctx(), super::field_id(address))
+            .and_then(|s| s.cursor.char_range())
+            .map(|r| r.primary.index.0);
+        view.leave_edit();
+        if let Address::Prose(part) = address {
+            view.send(Command::InsertDraft {
+                part: part.clone(),
+                at,
+            });
+        }
+    }
 }

@@ -16,6 +16,7 @@ pub mod menu;
 pub mod outline;
 pub mod problems;
 pub mod questions;
+pub mod review_dialog;
 pub mod status;
 pub mod table;
 pub mod theme;
@@ -61,6 +62,9 @@ pub struct View {
     pub shown_document: Option<u64>,
     /// The in-window file chooser while it is open.
     pub chooser: Option<crate::app::state::FileChooser>,
+    /// Select characters `start..end` of this field once it has the focus:
+    /// a prose finding's phrase, or the caret after 生成文字 (`start == end`).
+    pub place_caret: Option<(Address, usize, usize)>,
 }
 
 impl View {

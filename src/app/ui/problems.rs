@@ -4,6 +4,8 @@
 use eframe::egui;
 use egui::{RichText, ScrollArea};
 
+use super::dialogs::Dialog;
+use super::review_dialog::ReviewForm;
 use super::theme::{self, severity_icon, Palette};
 use super::{Frame, View, COVER_KEY};
 use crate::app::state::Command;
@@ -19,7 +21,6 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
     ui.separator();
     if report.errors.is_empty() && report.warnings.is_empty() {
         ui.label(RichText::new("✔ 未发现问题").color(palette.weak));
-        return;
     }
     ScrollArea::vertical()
         .id_salt("problems")
@@ -27,7 +28,37 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
         .show(ui, |ui| {
             section(ui, view, Severity::Error, "错误", &report.errors);
             section(ui, view, Severity::Warning, "提示", &report.warnings);
+            reviewed(ui, view, &report.reviewed);
         });
+}
+
+/// The warnings marked 已核实, each with its note and 取消核实.
+fn reviewed(ui: &mut egui::Ui, view: &mut View, list: &[(Finding, String)]) {
+    if list.is_empty() {
+        return;
+    }
+    let palette = Palette::of_ui(ui);
+    ui.label(
+        RichText::new(format!("✔ 已核实（{}）", list.len()))
+            .color(palette.weak)
+            .strong(),
+    );
+    for (finding, note) in list {
+        ui.label(RichText::new(&finding.message).color(palette.weak));
+        ui.horizontal_wrapped(|ui| {
+            if !note.is_empty() {
+                ui.label(
+                    RichText::new(format!("说明：{note}"))
+                        .small()
+                        .color(palette.weak),
+                );
+            }
+            if ui.small_button("取消核实").clicked() {
+                view.send(Command::Unreview(finding.id()));
+            }
+        });
+        ui.add_space(theme::space::HAIR);
+    }
 }
 
 fn section(ui: &mut egui::Ui, view: &mut View, severity: Severity, name: &str, list: &[Finding]) {
@@ -60,6 +91,16 @@ fn section(ui: &mut egui::Ui, view: &mut View, severity: Severity, name: &str, l
             go_to(view, finding);
         }
         copyable(ui, &response, &finding.message);
+        // Errors must be corrected; only a warning can be checked and kept.
+        if severity == Severity::Warning {
+            let mark = ui
+                .small_button("标记已核实…")
+                .on_hover_text("数字或文字确实如此：标记后不再提示，说明记入年报文件");
+            if mark.clicked() {
+                view.leave_edit();
+                view.dialog = Some(Dialog::Review(ReviewForm::new(finding)));
+            }
+        }
         ui.add_space(theme::space::HAIR);
     }
     ui.add_space(theme::space::MEDIUM);
@@ -85,8 +126,16 @@ fn copyable(ui: &egui::Ui, response: &egui::Response, message: &str) {
     });
 }
 
-/// Focus the first cell of a finding (or show the cover when it names none).
+/// Focus the first cell of a finding, or select the phrase of the prose it
+/// quotes (or show the cover when it names neither).
 pub fn go_to(view: &mut View, finding: &Finding) {
+    if let Some(span) = &finding.span {
+        view.leave_edit();
+        view.send(Command::Focus(span.address.clone()));
+        view.synced_focus = None;
+        view.place_caret = Some((span.address.clone(), span.start, span.end));
+        return;
+    }
     match finding.cells.first() {
         Some(cell) => {
             view.leave_edit();
