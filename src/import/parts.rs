@@ -205,7 +205,6 @@ fn flush_lines(
     };
     let def = &template.parts[p];
     let has_tables = !def.tables.is_empty();
-    let lines_for_rows: Vec<String>;
     if has_tables && (!def.prose || looks_like_cell_lines(&lines)) && looks_like_cell_lines(&lines)
     {
         *extra_grid += 1;
@@ -220,7 +219,7 @@ fn flush_lines(
         }
         return;
     }
-    if def.prose {
+    let lines = if def.prose {
         // In a part with both prose and tables (四), the tables' unit note
         // and titles are table furniture, not the clerk's text.
         let (furniture, text): (Vec<String>, Vec<String>) = lines
@@ -230,11 +229,10 @@ fn flush_lines(
         if furniture.is_empty() {
             return;
         }
-        lines_for_rows = furniture;
+        furniture
     } else {
-        lines_for_rows = lines;
-    }
-    let lines = lines_for_rows;
+        lines
+    };
     if has_tables {
         // Table titles and header lines of a table copied one cell per line
         // carry no number; anything else in a table-only part is reported.
