@@ -68,6 +68,27 @@ fn benches(c: &mut Criterion) {
         b.iter(|| frame(&ctx, &mut app, &input));
     });
 
+    // Issue 11.5: an edit to updated findings against one full validation
+    // of the same report, in the same run.
+    let template = app.state.template;
+    let mut doc = app.state.doc.clone();
+    // As the edit benchmark leaves it: a value that breaks 表三's totals.
+    doc.set_cell(
+        CellRef::new("t3", "new", "natural"),
+        Some(CellValue::Int(7)),
+    );
+    c.bench_function("validate the same report", |b| {
+        b.iter(|| black_box(nianbao::validate::validate(black_box(&doc), template)));
+    });
+    c.bench_function("computed_totals the same report", |b| {
+        b.iter(|| {
+            black_box(nianbao::validate::computed_totals(
+                black_box(&doc),
+                template,
+            ))
+        });
+    });
+
     let address = Address::Cell(CellRef::new("t3", "new", "natural"));
     let mut n = 0u32;
     c.bench_function("edit to updated findings", |b| {

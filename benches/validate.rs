@@ -49,6 +49,18 @@ fn full_report(t: &Template) -> Document {
         );
     }
     fill_totals(&mut doc, t);
+    // Part 六's 信息处理费: nothing charged, nothing collected.
+    for info in t.cells().iter().filter(|i| i.cell.table == "t6") {
+        let zero = match info.kind {
+            CellKind::Amount => CellValue::Amount(Decimal::ZERO),
+            _ => CellValue::Int(0),
+        };
+        doc.set_cell(info.cell.clone(), Some(zero));
+    }
+    doc.prose.insert(
+        "p5".into(),
+        "本年度存在的主要问题是政策解读形式较为单一，下一步将丰富解读形式。".into(),
+    );
     doc
 }
 

@@ -24,8 +24,6 @@ mod import_corpus;
 mod import_props;
 #[path = "input.rs"]
 mod input;
-#[path = "kill_save.rs"]
-mod kill_save;
 #[path = "prose.rs"]
 mod prose;
 #[path = "seed_findings.rs"]

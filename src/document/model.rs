@@ -300,7 +300,7 @@ impl FromStr for Address {
 }
 
 /// The cover, title and signature (封面与署名).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Meta {
     /// 单位名称, e.g. 某某镇人民政府 or 某某镇.

@@ -161,6 +161,23 @@ impl Table {
             .or(self.unit.as_deref())
     }
 
+    /// One cell (a value row × a leaf column), without listing them all.
+    pub fn cell_info(&self, row: &str, col: &str) -> Option<CellInfo<'_>> {
+        let flat = self.flat_rows();
+        let i = flat
+            .iter()
+            .position(|fr| fr.row.key == row && !fr.row.group)?;
+        let leaf = self.find_leaf_column(col)?;
+        let fr = flat[i];
+        Some(CellInfo {
+            cell: CellRef::new(&self.key, &fr.row.key, &leaf.column.key),
+            kind: self.cell_kind(fr.row, leaf.column),
+            unit: self.cell_unit(fr.row, leaf.column),
+            row_path: Table::row_path(&flat, i),
+            col_path: leaf.path(),
+        })
+    }
+
     /// Every cell of the table in reading order (row by row, left to right).
     pub fn cells(&self) -> Vec<CellInfo<'_>> {
         let flat = self.flat_rows();
@@ -204,7 +221,7 @@ impl Template {
     /// Information on one cell, if the template has it.
     pub fn cell(&self, cell: &CellRef) -> Option<CellInfo<'_>> {
         let table = self.table(&cell.table)?;
-        table.cells().into_iter().find(|c| &c.cell == cell)
+        table.cell_info(&cell.row, &cell.col)
     }
 
     pub fn part(&self, key: &str) -> Option<&super::model::Part> {

@@ -12,6 +12,7 @@ mod figures;
 mod index;
 mod last_year;
 mod linear;
+mod memo;
 mod message;
 mod prose;
 mod review;
@@ -26,6 +27,7 @@ use crate::document::{Address, CellRef, Document};
 use crate::template::{Check, Severity, Template};
 
 pub use figures::{figure_values, FigureValue};
+pub use memo::Memo;
 pub use review::{finding_id, review, unreview, ReviewError};
 pub use totals::{computed_totals, fill_blanks_with_zero, fill_totals, total_cells};
 
@@ -114,11 +116,40 @@ pub fn validate(doc: &Document, template: &Template) -> Report {
         return Report::default();
     }
     let index = index::Index::new(template, doc);
+    validate_in(&index, doc, template, &mut Memo::off())
+}
+
+/// The findings and the computed totals of `doc` from one index of its
+/// cells, with the text-only checks looked up in `memo`: what the editor
+/// runs after every edit. Same result as [`validate`] and [`computed_totals`].
+pub fn check(
+    doc: &Document,
+    template: &Template,
+    memo: &mut Memo,
+) -> (
+    Report,
+    std::collections::BTreeMap<CellRef, crate::document::CellValue>,
+) {
+    let index = index::Index::new(template, doc);
+    let totals = totals::computed_in(&index, template);
+    if doc.no_statistics && template.statistics_optional {
+        return (Report::default(), totals);
+    }
+    (validate_in(&index, doc, template, memo), totals)
+}
+
+fn validate_in(
+    index: &index::Index<'_, '_>,
+    doc: &Document,
+    template: &Template,
+    memo: &mut Memo,
+) -> Report {
+    memo.begin(doc, template);
     let mut findings = Vec::new();
-    cells::check_values(&index, &mut findings);
+    cells::check_values(index, &mut findings);
     for rule in &template.rules {
         match &rule.check {
-            Check::Linear { .. } => linear::check(rule, &index, &mut findings),
+            Check::Linear { .. } => linear::check(rule, index, &mut findings),
             Check::ZeroForLevels {
                 table,
                 rows,
@@ -128,29 +159,31 @@ pub fn validate(doc: &Document, template: &Template) -> Report {
                 rule,
                 (table, rows, levels, reason),
                 doc.meta.level,
-                &index,
+                index,
                 &mut findings,
             ),
-            Check::Blanks => blanks::check_blanks(rule, &index, &mut findings),
-            Check::ProseFigures => prose::check_figures(rule, &index, doc, template, &mut findings),
-            Check::ReportYear => evaluator::check_year(rule, doc, template, &mut findings),
-            Check::Headings => evaluator::check_headings(rule, doc, template, &mut findings),
-            Check::PartNotEmpty { part, min_chars } => evaluator::check_part_not_empty(
-                rule,
-                (part, *min_chars),
-                doc,
-                template,
-                &mut findings,
-            ),
-            Check::SameAsLastYear { percent, min_chars } => last_year::check_same_text(
-                rule,
-                (*percent, *min_chars),
-                doc,
-                template,
-                &mut findings,
-            ),
+            Check::Blanks => blanks::check_blanks(rule, index, &mut findings),
+            Check::ProseFigures => {
+                prose::check_figures(rule, (index, memo), doc, template, &mut findings);
+            }
+            Check::ReportYear => memo.text_check(rule, &mut findings, |out| {
+                evaluator::check_year(rule, doc, template, out);
+            }),
+            Check::Headings => memo.text_check(rule, &mut findings, |out| {
+                evaluator::check_headings(rule, doc, template, out);
+            }),
+            Check::PartNotEmpty { part, min_chars } => {
+                memo.text_check(rule, &mut findings, |out| {
+                    evaluator::check_part_not_empty(rule, (part, *min_chars), doc, template, out);
+                });
+            }
+            Check::SameAsLastYear { percent, min_chars } => {
+                memo.text_check(rule, &mut findings, |out| {
+                    last_year::check_same_text(rule, (*percent, *min_chars), doc, template, out);
+                });
+            }
             Check::NumbersUnchanged { min_nonzero } => {
-                last_year::check_same_numbers(rule, *min_nonzero, &index, template, &mut findings);
+                last_year::check_same_numbers(rule, *min_nonzero, index, template, &mut findings);
             }
             Check::Jump {
                 figures,
@@ -159,13 +192,13 @@ pub fn validate(doc: &Document, template: &Template) -> Report {
             } => last_year::check_jumps(
                 rule,
                 (figures, *factor, *floor),
-                &index,
+                index,
                 template,
                 &mut findings,
             ),
         }
     }
-    cells::check_unknown(&index, template, &mut findings);
+    cells::check_unknown(index, template, &mut findings);
     let (errors, warnings): (Vec<Finding>, Vec<Finding>) = findings
         .into_iter()
         .partition(|f| f.severity == Severity::Error);

@@ -30,7 +30,7 @@ pub(crate) fn texts<'d>(doc: &'d Document, template: &Template) -> Vec<(Address,
 
 pub(crate) fn check_figures(
     rule: &Rule,
-    index: &Index<'_, '_>,
+    (index, memo): (&Index<'_, '_>, &mut super::Memo),
     doc: &Document,
     template: &Template,
     out: &mut Vec<Finding>,
@@ -47,7 +47,7 @@ pub(crate) fn check_figures(
         if prose.is_empty() {
             continue;
         }
-        for q in quotes::find(prose, &template.phrases, doc.meta.year) {
+        for q in memo.quotes(prose, &template.phrases, doc.meta.year) {
             let key = &template.phrases[q.phrase].figure;
             let Some(fi) = template.figures.iter().position(|f| &f.key == key) else {
                 continue;

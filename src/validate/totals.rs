@@ -55,8 +55,16 @@ pub fn total_cells(template: &Template) -> BTreeSet<CellRef> {
 /// The value of every blank total whose formula can be evaluated (all terms
 /// filled numbers), iterated to a fixpoint since a total may feed another.
 pub fn computed_totals(doc: &Document, template: &Template) -> BTreeMap<CellRef, CellValue> {
-    let index = Index::new(template, doc);
-    let formulas = formulas(&index, template);
+    computed_in(&Index::new(template, doc), template)
+}
+
+/// [`computed_totals`] over an index already built (the editor builds one
+/// per edit for both the findings and the totals).
+pub(super) fn computed_in(
+    index: &Index<'_, '_>,
+    template: &Template,
+) -> BTreeMap<CellRef, CellValue> {
+    let formulas = formulas(index, template);
     let mut computed: BTreeMap<(usize, usize, usize), (Decimal, CellValue)> = BTreeMap::new();
     loop {
         let mut progress = false;
@@ -65,7 +73,7 @@ pub fn computed_totals(doc: &Document, template: &Template) -> BTreeMap<CellRef,
             if index.value(t, r, c).is_some() || computed.contains_key(&f.total) {
                 continue;
             }
-            let Some(sum) = evaluate(f, &index, &computed) else {
+            let Some(sum) = evaluate(f, index, &computed) else {
                 continue;
             };
             if let Some(value) = as_cell_value(index.tables[t].kind(r, c), sum) {

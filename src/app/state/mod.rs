@@ -100,6 +100,9 @@ pub struct EditorState {
     discard_confirmed: bool,
     /// Where the caret goes after 生成文字, until the window takes it.
     draft_caret: Option<usize>,
+    /// The text-only checks' results by text: a keystroke in a table does
+    /// not re-read the prose.
+    memo: validate::Memo,
     close_approved: bool,
     /// The last import's report (导入报告), until dismissed.
     import_report: Option<ImportReport>,
@@ -157,6 +160,7 @@ impl EditorState {
             saved_top: None,
             unsaved_outside_history: false,
             draft_caret: None,
+            memo: validate::Memo::default(),
             discard_confirmed: false,
             close_approved: false,
             import_report: None,
@@ -320,9 +324,10 @@ impl EditorState {
 
     /// Re-run the validator, its index and the computed totals after a change.
     fn refresh(&mut self) {
-        self.report = validate::validate(&self.doc, self.template);
+        let (report, computed) = validate::check(&self.doc, self.template, &mut self.memo);
+        self.report = report;
+        self.computed = computed;
         self.findings = FindingsIndex::build(self);
-        self.computed = validate::computed_totals(&self.doc, self.template);
     }
 
     /// Record an edit: history, dirty, validation.

@@ -2,6 +2,7 @@
 
 mod cells;
 mod linear;
+mod memo;
 mod props;
 mod totals;
 
