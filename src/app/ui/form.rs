@@ -19,9 +19,12 @@ pub const NO_STATISTICS_NOTE: &str = "本报告无统计表，统计表不填写
 const MAX_FORM_WIDTH: f32 = 980.0;
 
 pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
+    // The scroll bar is always there, so the page keeps its width from the
+    // first frame (a bar appearing on the second frame reflows every line).
     let mut area = ScrollArea::vertical()
         .id_salt("form")
-        .auto_shrink([false, false]);
+        .auto_shrink([false, false])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
     let opened = frame.state.documents_opened();
     if view.shown_document != Some(opened) {
         // Another report: it opens at its top, not where the last one was.
@@ -51,26 +54,31 @@ fn heading(ui: &mut egui::Ui, view: &mut View, key: &str, text: &str) {
 fn cover(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
     heading(ui, view, COVER_KEY, "封面与署名");
     let template = &frame.state.template;
-    egui::Grid::new("cover")
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .min_col_width(90.0)
-        .show(ui, |ui| {
-            for field in edit::meta_fields(template) {
-                if field.is_switch() {
-                    ui.label("");
-                    switch_box(ui, frame, view, field);
-                    ui.end_row();
-                    continue;
-                }
-                let label = ui.label(field.label()).id;
-                match field {
-                    MetaField::Level => level_combo(ui, frame, view, label),
-                    _ => meta_field(ui, frame, view, field, label),
-                }
-                ui.end_row();
+    // Rows with a fixed label column rather than an `egui::Grid`: a grid
+    // learns its column widths on its first frame and draws a second one,
+    // which the clerk sees as the cover jumping at start-up.
+    ui.spacing_mut().item_spacing.y = theme::space::SMALL;
+    for field in edit::meta_fields(template) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = theme::COVER_LABEL_GAP;
+            let label_size = egui::vec2(theme::COVER_LABEL_WIDTH, ui.spacing().interact_size.y);
+            let label = ui
+                .allocate_ui_with_layout(
+                    label_size,
+                    egui::Layout::left_to_right(Align::Center),
+                    |ui| {
+                        ui.set_min_size(label_size);
+                        (!field.is_switch()).then(|| ui.label(field.label()).id)
+                    },
+                )
+                .inner;
+            match (field, label) {
+                (_, None) => switch_box(ui, frame, view, field),
+                (MetaField::Level, Some(label)) => level_combo(ui, frame, view, label),
+                (_, Some(label)) => meta_field(ui, frame, view, field, label),
             }
         });
+    }
     ui.add_space(theme::space::SECTION);
 }
 

@@ -12,6 +12,10 @@ use crate::template::Severity;
 /// Body text size: egui's 12.5 px default is too small for Hanzi.
 pub const BODY_SIZE: f32 = 15.5;
 
+/// The cover's label column (单位名称, 署名日期 …) and the gap after it.
+pub const COVER_LABEL_WIDTH: f32 = 90.0;
+pub const COVER_LABEL_GAP: f32 = 12.0;
+
 /// Space above a dialog's row of buttons.
 pub const DIALOG_GAP: f32 = 8.0;
 /// Width of the small dialogs (新建, questions, help).
@@ -188,6 +192,9 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
         style.animation_time = 0.0;
         style.scroll_animation = egui::style::ScrollAnimation::none();
         style.visuals.text_cursor.blink = false;
+        // Solid scroll bars, as in office programs: always drawn, never
+        // fading in over the text (and the page's width never changes).
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
         style.spacing.button_padding = egui::vec2(6.0, 3.0);
         style.spacing.interact_size.y = 24.0;
