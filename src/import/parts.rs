@@ -81,7 +81,7 @@ fn heading_part_keyed(template: &Template, keys: &[String], line: &str) -> Optio
     if let Some(i) = keys.iter().position(|k| *k == key) {
         return Some(i);
     }
-    if !looks_like_heading(line) {
+    if !looks_like_heading(line) || is_row_label(template, line) {
         return None;
     }
     let mut scored: Vec<(f64, usize)> = template
@@ -119,15 +119,20 @@ fn numbered_part(template: &Template, line: &str, current: Option<usize>) -> Opt
     if current.is_some_and(|c| p <= c) || leading_numeral(&part.heading) != Some(p + 1) {
         return None;
     }
+    (!is_row_label(template, line)).then_some(p)
+}
+
+/// Whether `line` is a row label of one of the template's tables
+/// (二、上年结转政府信息公开申请数量 looks like a heading but is 表三's row).
+fn is_row_label(template: &Template, line: &str) -> bool {
     let key = super::labels::Key::new(line);
-    let is_row = template.tables().any(|(_, table)| {
+    template.tables().any(|(_, table)| {
         table.flat_rows().iter().any(|f| {
             super::labels::Key::new(&f.row.label)
                 .quality(&key)
                 .is_some()
         })
-    });
-    (!is_row).then_some(p)
+    })
 }
 
 /// Sort blocks into opening, parts and table rows.

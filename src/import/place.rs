@@ -310,7 +310,32 @@ impl<'t> Placer<'t> {
             }
         };
         let width_ok = mapped.is_some();
+        let labels = self.without_header_label(labels, &cells);
         self.resolve(labels, cells, width_ok);
+    }
+
+    /// One cell per line, a table whose only row has no label (表四): the
+    /// last header line (总计) runs straight into that row's numbers. A
+    /// column label followed by exactly one number per column is that row.
+    fn without_header_label(&self, labels: Vec<String>, cells: &[String]) -> Vec<String> {
+        let Some(tab) = self.cur.map(|t| &self.tabs[t]) else {
+            return labels;
+        };
+        let values = cells.iter().filter(|c| is_value_like(c)).count();
+        let value_rows: Vec<&FlatRow<'_>> = tab.flat.iter().filter(|f| !f.row.group).collect();
+        let unlabeled = matches!(value_rows.as_slice(), [only] if only.row.label.trim().is_empty());
+        let names_a_column = match labels.as_slice() {
+            [label] => {
+                let key = Key::new(label);
+                tab.header_keys.iter().any(|k| k.norm == key.norm)
+            }
+            _ => false,
+        };
+        if unlabeled && names_a_column && values == tab.leaves.len() {
+            Vec::new()
+        } else {
+            labels
+        }
     }
 
     fn resolve(&mut self, labels: Vec<String>, cells: Vec<String>, width_ok: bool) {
