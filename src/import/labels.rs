@@ -89,7 +89,9 @@ pub fn norm(label: &str) -> String {
         .chars()
         .take(MAX_LABEL_CHARS)
         .map(fold_char)
-        .filter(|c| !c.is_whitespace() && *c != '*')
+        // Quote marks carry no meaning in a label, and PDF text moves them
+        // (3.“”危及三安全一稳定).
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '“' | '”' | '"' | '‘' | '’'))
         .collect();
     strip_numbering(&folded).to_string()
 }

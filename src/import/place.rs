@@ -28,6 +28,14 @@ pub const PATH_SEP: &str = " / ";
 const MAX_HEADER_ROWS: usize = 12;
 /// Most entries reported as not placed; beyond, they are only counted.
 const MAX_UNPLACED: usize = 5_000;
+/// A row found for some labels: (table, row), or the table and the rows
+/// they could equally be.
+type Matched = Result<(usize, usize), (usize, Vec<usize>)>;
+/// Labels rebuilt from broken pieces, with the row they match.
+type Relabeled = Option<(Vec<String>, Matched)>;
+
+/// Label-only lines kept as the possible start of a broken label.
+const MAX_ORPHANS: usize = 4;
 /// Texts of a row looked at as labels (a real row has at most four).
 const MAX_LABEL_CELLS: usize = 24;
 use columns::ColumnMap;
@@ -128,6 +136,10 @@ struct Placer<'t> {
     header_open: bool,
     map: Option<(usize, ColumnMap)>,
     pending: Option<Pending>,
+    /// Label-only lines that matched nothing, newest last: the first pieces
+    /// of a label a PDF broke over lines, whose last piece comes with the
+    /// numbers.
+    orphans: Vec<String>,
     out: Placement,
 }
 
@@ -149,6 +161,7 @@ pub fn place(template: &Template, rows: &[PartRow]) -> Placement {
         header_open: false,
         map: None,
         pending: None,
+        orphans: Vec::new(),
         out: Placement::default(),
     };
     for row in rows {
@@ -217,7 +230,25 @@ impl<'t> Placer<'t> {
                 self.out.table_rows += 1;
                 return;
             }
+            match texts.as_slice() {
+                [one] if one.chars().count() <= 40 => {
+                    if self.orphans.len() == MAX_ORPHANS {
+                        self.orphans.remove(0);
+                    }
+                    self.orphans.push((*one).to_string());
+                }
+                _ => self.orphans.clear(),
+            }
+            return self.label_only(cells);
         }
+        self.flush_pending();
+        self.header_open = false;
+        self.data_row(cells);
+        self.orphans.clear();
+    }
+
+    /// A row of labels only that is no header: a group row, or text.
+    fn label_only(&mut self, cells: Vec<String>) {
         self.flush_pending();
         self.header_open = false;
         self.data_row(cells);
@@ -341,7 +372,17 @@ impl<'t> Placer<'t> {
     fn resolve(&mut self, labels: Vec<String>, cells: Vec<String>, width_ok: bool) {
         let has_values = cells.iter().any(|c| is_value_like(c));
         let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let found = self.match_labels(&refs);
+        let mut found = self.match_labels(&refs);
+        let mut labels = labels;
+        if found.is_none() && has_values {
+            if let Some((joined, hit)) = self
+                .join_orphan(&labels)
+                .or_else(|| self.numbered_tail(&labels))
+            {
+                labels = joined;
+                found = Some(hit);
+            }
+        }
         match found {
             Some(Ok((t, r))) => self.fill(t, r, &labels, &cells, width_ok),
             Some(Err((t, cands))) => self.ambiguous(t, cands, &labels, &cells),
@@ -355,6 +396,53 @@ impl<'t> Placer<'t> {
             }
             None => {}
         }
+    }
+
+    /// The label of a data row that matches nothing, joined to the label-only
+    /// line just before it (its first half), when the whole matches a row.
+    fn join_orphan(&mut self, labels: &[String]) -> Relabeled {
+        let orphans = std::mem::take(&mut self.orphans);
+        let first = labels.first()?;
+        // The nearest pieces first: 理 + the last line, then two lines back …
+        for k in 1..=orphans.len() {
+            let head = orphans[orphans.len() - k..]
+                .iter()
+                .fold(String::new(), |acc, piece| {
+                    join_broken(&acc, piece).pop().unwrap_or_default()
+                });
+            for joined in join_broken(&head, first) {
+                let mut whole = labels.to_vec();
+                whole[0] = joined;
+                let refs: Vec<&str> = whole.iter().map(String::as_str).collect();
+                if let Some(hit @ Ok(_)) = self.match_labels(&refs) {
+                    return Some((whole, hit));
+                }
+            }
+        }
+        None
+    }
+
+    /// A PDF line holding the end of a group label and a row's own label
+    /// (三、本年度 / 办理结果（一）予以公开): the row is the part from a
+    /// numbering mark on, when that matches.
+    fn numbered_tail(&mut self, labels: &[String]) -> Relabeled {
+        let first = labels.first()?;
+        let chars: Vec<(usize, char)> = first.char_indices().collect();
+        for (i, &(at, c)) in chars.iter().enumerate().skip(1) {
+            let next = chars.get(i + 1).map(|&(_, n)| n);
+            let marks = matches!(c, '（' | '(')
+                || (c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')));
+            if !marks {
+                continue;
+            }
+            let mut whole = labels.to_vec();
+            whole[0] = first[at..].to_string();
+            let refs: Vec<&str> = whole.iter().map(String::as_str).collect();
+            if let Some(hit @ Ok(_)) = self.match_labels(&refs) {
+                return Some((whole, hit));
+            }
+        }
+        None
     }
 
     /// A label-only row right after an unmatched data row may be the rest of its label.
