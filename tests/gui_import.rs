@@ -67,6 +67,13 @@ fn pasting_a_markdown_report_imports_it_and_shows_the_report() {
 
     // The report window lists what was not placed and why.
     h.get_by_label_contains("未能放置（1）");
+    // One line per reason, with its count and values; opened, its items.
+    assert!(h
+        .query_all_by_label_contains("会议纪要：“4”")
+        .next()
+        .is_some());
+    h.get_by_label_contains("（1 项）").click();
+    h.run();
     h.get_by_label_contains("“4”（会议纪要）");
     h.get_by_label("✓ 已放置 3 个单元格");
 
@@ -127,7 +134,9 @@ fn an_ambiguous_item_focuses_its_first_candidate_cell() {
         .find(|u| u.text == "5")
         .expect("reported");
     let first = item.candidates.first().expect("candidates").clone();
-    h.get_by_label_contains("“5”").click();
+    h.get_by_label_contains(" 项）").click();
+    h.run();
+    h.get_by_label_contains("“5”（").click();
     h.run();
     h.run();
     let focus = h.state().state.focus.clone().expect("focused");

@@ -140,6 +140,12 @@ fn a_warning_is_marked_checked_with_a_note_and_taken_back() {
         doc.prose.insert("p1".into(), WRONG.into());
     });
     let id = h.state().state.report.warnings[0].id();
+    assert!(
+        h.query_by_label("标记已核实…").is_none(),
+        "only a chosen finding has it"
+    );
+    h.get_by_label_contains("新收政府信息公开申请15件").click();
+    h.run();
     h.get_by_label("标记已核实…").click();
     h.run();
     assert!(
@@ -169,18 +175,17 @@ fn a_warning_is_marked_checked_with_a_note_and_taken_back() {
 
 #[test]
 fn errors_cannot_be_marked_checked() {
-    let h = harness(|doc| {
+    let mut h = harness(|doc| {
         doc.cells.insert(
             "t3.new.total".parse().unwrap(),
             nianbao::document::CellValue::Int(99),
         );
     });
-    assert!(!h.state().state.report.errors.is_empty());
-    let errors = h.state().state.report.errors.len();
-    let buttons = h.query_all_by_label("标记已核实…").count();
-    assert_eq!(
-        buttons,
-        h.state().state.report.warnings.len(),
-        "{errors} errors have none"
+    let error = h.state().state.report.errors[0].message.clone();
+    h.get_by_label_contains(&error).click();
+    h.run();
+    assert!(
+        h.query_by_label("标记已核实…").is_none(),
+        "an error must be corrected, not marked"
     );
 }

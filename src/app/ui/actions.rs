@@ -147,7 +147,7 @@ impl Action {
             )),
             Action::Import => Some((
                 "导入已发布的报告…",
-                "去年的报告只有网页或文字时，从中读出正文和表格",
+                "去年的报告只有 Word、PDF 或网页时，从中读出正文和表格",
             )),
             Action::New => Some(("新建空白报告…", "选择格式、年度，填写单位名称")),
             Action::Open => Some(("打开年报文件…", "打开已保存的 .ron 年报文件")),
@@ -184,7 +184,7 @@ impl Action {
     pub fn tooltip(&self) -> Option<&'static str> {
         match self {
             Action::NewFromLastYear => Some("单位、年度和上年结转从去年的年报文件带入"),
-            Action::Import => Some("从已发布的网页、Markdown 或文本读出正文和表格"),
+            Action::Import => Some("从往年的 Word、PDF、网页、Markdown 或文本读出正文和表格"),
             Action::ExportText => Some("用于印发的纯文本，保存在年报文件旁"),
             Action::ExportMarkdown => Some("用于网站发布，保存在年报文件旁"),
             Action::ExportHtml => {

@@ -10,7 +10,7 @@ use super::theme::{self, Palette};
 use super::View;
 use crate::app::state::{placed_target, unplaced_target, Command, EditorState, ImportReport};
 use crate::document::Address;
-use crate::import::report::excerpt;
+use crate::import::report::{excerpt, group_unplaced};
 use crate::import::{Placed, Unplaced};
 
 pub fn draw(ctx: &egui::Context, state: &EditorState, view: &mut View) {
@@ -128,6 +128,9 @@ fn entry(
     }
 }
 
+/// What could not be placed, one group per reason (seed 002 has sixteen
+/// identical reasons for 表四's extra numbers): the reason, its count and the
+/// condensed values; open a group to see, and click, each item.
 fn unplaced_list(
     ui: &mut egui::Ui,
     state: &EditorState,
@@ -143,21 +146,35 @@ fn unplaced_list(
             .color(palette.error)
             .strong(),
     );
-    for u in list {
-        let mut line = format!(
-            "✖ “{}”（{}）：{}",
-            excerpt(&u.text),
-            excerpt(&u.context),
-            u.reason
-        );
-        if !u.candidates.is_empty() {
-            let names: Vec<String> = u.candidates.iter().map(|c| state.cell_label(c)).collect();
-            line.push_str(&format!("；可能是 {}", names.join("、")));
-        }
-        entry(ui, RichText::new(line), unplaced_target(u), clicked);
+    for (g, group) in group_unplaced(list).iter().enumerate() {
+        let title = format!("✖ {}（{} 项）", group.reason, group.count);
+        // The condensed values wrap under the title; opened, each item.
+        egui::CollapsingHeader::new(RichText::new(title))
+            .id_salt(("import-unplaced", g))
+            .default_open(false)
+            .show(ui, |ui| {
+                for &i in &group.items {
+                    unplaced_entry(ui, state, &list[i], clicked);
+                }
+            });
+        ui.label(RichText::new(&group.summary).small().color(palette.weak));
         ui.add_space(theme::space::HAIR);
     }
     ui.add_space(theme::space::MEDIUM);
+}
+
+fn unplaced_entry(
+    ui: &mut egui::Ui,
+    state: &EditorState,
+    u: &Unplaced,
+    clicked: &mut Option<Address>,
+) {
+    let mut line = format!("“{}”（{}）", excerpt(&u.text), excerpt(&u.context));
+    if !u.candidates.is_empty() {
+        let names: Vec<String> = u.candidates.iter().map(|c| state.cell_label(c)).collect();
+        line.push_str(&format!("：可能是 {}", names.join("、")));
+    }
+    entry(ui, RichText::new(line), unplaced_target(u), clicked);
 }
 
 fn flagged_list(

@@ -65,6 +65,9 @@ pub struct View {
     /// Select characters `start..end` of this field once it has the focus:
     /// a prose finding's phrase, or the caret after 生成文字 (`start == end`).
     pub place_caret: Option<(Address, usize, usize)>,
+    /// The finding last clicked in the problems panel (its id): only it
+    /// shows 标记已核实…, so the panel stays a list of sentences.
+    pub chosen_finding: Option<String>,
 }
 
 impl View {

@@ -87,18 +87,20 @@ fn section(ui: &mut egui::Ui, view: &mut View, severity: Severity, name: &str, l
         } else {
             response.on_hover_text("点击定位到单元格")
         };
+        let id = finding.id();
         if response.clicked() {
             go_to(view, finding);
+            view.chosen_finding = Some(id.clone());
         }
-        copyable(ui, &response, &finding.message);
         // Errors must be corrected; only a warning can be checked and kept.
-        if severity == Severity::Warning {
+        let reviewable = severity == Severity::Warning;
+        finding_menu(ui, view, &response, finding, reviewable);
+        if reviewable && view.chosen_finding.as_deref() == Some(id.as_str()) {
             let mark = ui
                 .small_button("标记已核实…")
                 .on_hover_text("数字或文字确实如此：标记后不再提示，说明记入年报文件");
             if mark.clicked() {
-                view.leave_edit();
-                view.dialog = Some(Dialog::Review(ReviewForm::new(finding)));
+                open_review(view, finding);
             }
         }
         ui.add_space(theme::space::HAIR);
@@ -106,9 +108,22 @@ fn section(ui: &mut egui::Ui, view: &mut View, severity: Severity, name: &str, l
     ui.add_space(theme::space::MEDIUM);
 }
 
+fn open_review(view: &mut View, finding: &Finding) {
+    view.leave_edit();
+    view.dialog = Some(Dialog::Review(ReviewForm::new(finding)));
+}
+
 /// A finding's sentence can be copied (to quote it in a message to a
 /// colleague): 复制 in its context menu, or Ctrl+C while it has the focus.
-fn copyable(ui: &egui::Ui, response: &egui::Response, message: &str) {
+/// A warning's menu also offers 标记已核实….
+fn finding_menu(
+    ui: &egui::Ui,
+    view: &mut View,
+    response: &egui::Response,
+    finding: &Finding,
+    reviewable: bool,
+) {
+    let message = finding.message.as_str();
     let copy_key = response.has_focus()
         && ui.input_mut(|i| {
             let before = i.events.len();
@@ -121,6 +136,10 @@ fn copyable(ui: &egui::Ui, response: &egui::Response, message: &str) {
     response.context_menu(|ui| {
         if ui.button("复制").clicked() {
             ui.ctx().copy_text(message.to_string());
+            ui.close();
+        }
+        if reviewable && ui.button("标记已核实…").clicked() {
+            open_review(view, finding);
             ui.close();
         }
     });
