@@ -62,24 +62,36 @@ fn found_texts(blocks: &[Block]) -> BTreeSet<String> {
     out
 }
 
+/// Per built-in template, the labels no other template has: what tells
+/// the layouts apart. Computed once (the registry never changes).
+fn distinctive_labels() -> &'static [BTreeSet<String>] {
+    static SETS: std::sync::OnceLock<Vec<BTreeSet<String>>> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
+        let sets: Vec<BTreeSet<String>> = template::all().iter().map(labels_of).collect();
+        let mut owners: BTreeMap<&str, usize> = BTreeMap::new();
+        for set in &sets {
+            for l in set {
+                *owners.entry(l.as_str()).or_default() += 1;
+            }
+        }
+        sets.iter()
+            .map(|set| {
+                set.iter()
+                    .filter(|l| owners.get(l.as_str()) == Some(&1))
+                    .cloned()
+                    .collect()
+            })
+            .collect()
+    })
+}
+
 /// The template, and a sentence saying why it was chosen.
 pub fn detect(blocks: &[Block], year: Option<u16>) -> (&'static Template, String) {
     let all = template::all();
-    let sets: Vec<BTreeSet<String>> = all.iter().map(labels_of).collect();
-    let mut owners: BTreeMap<&str, usize> = BTreeMap::new();
-    for set in &sets {
-        for l in set {
-            *owners.entry(l.as_str()).or_default() += 1;
-        }
-    }
     let found = found_texts(blocks);
-    let scores: Vec<usize> = sets
+    let scores: Vec<usize> = distinctive_labels()
         .iter()
-        .map(|set| {
-            set.iter()
-                .filter(|l| owners.get(l.as_str()) == Some(&1) && found.contains(*l))
-                .count()
-        })
+        .map(|set| set.iter().filter(|l| found.contains(*l)).count())
         .collect();
     let best = scores.iter().copied().max().unwrap_or(0);
     let leaders: Vec<usize> = (0..all.len()).filter(|&i| scores[i] == best).collect();

@@ -66,11 +66,48 @@ fn is_first_section(line: &str) -> bool {
 
 /// Which part a line heads, if any.
 pub fn heading_part(template: &Template, line: &str) -> Option<usize> {
-    let keys: Vec<String> = template.parts.iter().map(|p| norm(&p.heading)).collect();
-    heading_part_keyed(template, &keys, line)
+    Headings::new(template).part_of(line)
 }
 
-fn heading_part_keyed(template: &Template, keys: &[String], line: &str) -> Option<usize> {
+/// The template's part headings and row labels, normalised once per import
+/// (every line of the input is asked whether it is a heading).
+struct Headings<'t> {
+    template: &'t Template,
+    keys: Vec<String>,
+    rows: Vec<super::labels::Key>,
+}
+
+impl<'t> Headings<'t> {
+    fn new(template: &'t Template) -> Headings<'t> {
+        Headings {
+            template,
+            keys: template.parts.iter().map(|p| norm(&p.heading)).collect(),
+            rows: template
+                .tables()
+                .flat_map(|(_, table)| table.flat_rows())
+                .map(|f| super::labels::Key::new(&f.row.label))
+                .collect(),
+        }
+    }
+
+    fn part_of(&self, line: &str) -> Option<usize> {
+        heading_part_keyed(self, line)
+    }
+
+    fn numbered(&self, line: &str, current: Option<usize>) -> Option<usize> {
+        numbered_part(self, line, current)
+    }
+
+    /// Whether `line` is a row label of one of the template's tables
+    /// (二、上年结转政府信息公开申请数量 looks like a heading but is 表三's row).
+    fn is_row_label(&self, line: &str) -> bool {
+        let key = super::labels::Key::new(line);
+        self.rows.iter().any(|r| r.quality(&key).is_some())
+    }
+}
+
+fn heading_part_keyed(h: &Headings<'_>, line: &str) -> Option<usize> {
+    let (template, keys) = (h.template, &h.keys);
     if line.chars().count() > 80 {
         return None; // a paragraph, not a heading
     }
@@ -81,7 +118,7 @@ fn heading_part_keyed(template: &Template, keys: &[String], line: &str) -> Optio
     if let Some(i) = keys.iter().position(|k| *k == key) {
         return Some(i);
     }
-    if !looks_like_heading(line) || is_row_label(template, line) {
+    if !looks_like_heading(line) || h.is_row_label(line) {
         return None;
     }
     let mut scored: Vec<(f64, usize)> = template
@@ -110,7 +147,8 @@ fn leading_numeral(line: &str) -> Option<usize> {
 /// numeral when that part comes later than the current one, its official
 /// heading has the same numeral, and the line is no table row
 /// (四、结转下年度继续办理 sits right before 四、…行政复议… in flat text).
-fn numbered_part(template: &Template, line: &str, current: Option<usize>) -> Option<usize> {
+fn numbered_part(h: &Headings<'_>, line: &str, current: Option<usize>) -> Option<usize> {
+    let template = h.template;
     if !looks_like_heading(line) {
         return None;
     }
@@ -119,20 +157,7 @@ fn numbered_part(template: &Template, line: &str, current: Option<usize>) -> Opt
     if current.is_some_and(|c| p <= c) || leading_numeral(&part.heading) != Some(p + 1) {
         return None;
     }
-    (!is_row_label(template, line)).then_some(p)
-}
-
-/// Whether `line` is a row label of one of the template's tables
-/// (二、上年结转政府信息公开申请数量 looks like a heading but is 表三's row).
-fn is_row_label(template: &Template, line: &str) -> bool {
-    let key = super::labels::Key::new(line);
-    template.tables().any(|(_, table)| {
-        table.flat_rows().iter().any(|f| {
-            super::labels::Key::new(&f.row.label)
-                .quality(&key)
-                .is_some()
-        })
-    })
+    (!h.is_row_label(line)).then_some(p)
 }
 
 /// Sort blocks into opening, parts and table rows.
@@ -144,12 +169,13 @@ pub fn split(template: &Template, blocks: Vec<Block>) -> Split {
     let mut current: Option<usize> = None;
     let mut pending: Vec<String> = Vec::new();
     let mut extra_grid = 1_000_000usize;
-    let keys: Vec<String> = template.parts.iter().map(|p| norm(&p.heading)).collect();
+    let headings = Headings::new(template);
     for block in blocks {
         match block {
             Block::Line(line) => {
-                let found = heading_part_keyed(template, &keys, &line)
-                    .or_else(|| numbered_part(template, &line, current));
+                let found = headings
+                    .part_of(&line)
+                    .or_else(|| headings.numbered(&line, current));
                 if let Some(p) = found {
                     flush_lines(template, current, &mut pending, &mut out, &mut extra_grid);
                     out.headings.push((line.clone(), Some(p)));
@@ -306,9 +332,10 @@ mod tests {
     #[test]
     fn renamed_headings_go_by_numeral_but_rows_do_not() {
         let t = crate::template::get("gk2021").expect("gk2021");
-        assert_eq!(numbered_part(t, "一、工作基本情况", None), Some(0));
-        assert_eq!(numbered_part(t, "六、其他报告的事项", Some(4)), Some(5));
-        assert_eq!(numbered_part(t, "四、结转下年度继续办理", Some(2)), None);
-        assert_eq!(numbered_part(t, "一、加强组织领导", Some(4)), None);
+        let h = Headings::new(t);
+        assert_eq!(h.numbered("一、工作基本情况", None), Some(0));
+        assert_eq!(h.numbered("六、其他报告的事项", Some(4)), Some(5));
+        assert_eq!(h.numbered("四、结转下年度继续办理", Some(2)), None);
+        assert_eq!(h.numbered("一、加强组织领导", Some(4)), None);
     }
 }
