@@ -140,7 +140,7 @@ shot a-created
 STEP="b: block paste into 表三, Chinese into 一、总体情况"
 # The outline's entries and the form are laid out at fixed places in a
 # 1366×768 window at 100 %.
-click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-258}"
+click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-230}"
 settle
 click "${T3_CELL_X:-595}" "${T3_CELL_Y:-232}"
 paste $'1\t2\t3\t4\t5\t6\r\n7\t 8 \t9\t10\t1,100\t12\r\n'
@@ -159,7 +159,7 @@ sleep 0.3
 expect_eq "clipboard after Ctrl+C" "$(xclip -o -selection clipboard 2>/dev/null || true)" "7"
 
 STEP="b2: Chinese text pasted into 一、总体情况"
-click "${P1_OUTLINE_X:-55}" "${P1_OUTLINE_Y:-146}"
+click "${P1_OUTLINE_X:-55}" "${P1_OUTLINE_Y:-117}"
 settle
 click "${P1_FIELD_X:-600}" "${P1_FIELD_Y:-120}"
 PROSE="本年度，本镇认真贯彻落实政府信息公开条例。"
@@ -214,7 +214,7 @@ case "$PLAIN" in
 esac
 
 STEP="g: kill -9 while unsaved, then the recovery copy"
-click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-258}"
+click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-230}"
 settle
 click "${T3_CELL_X:-595}" "${T3_CELL_Y:-232}"
 typ 42; key Return

@@ -82,3 +82,22 @@ fn a_finding_counts_in_every_part_it_touches() {
     );
     assert_eq!(of("p1"), Some((0, 0)));
 }
+
+/// A number in the prose that disagrees with 表三 counts under 一 (where
+/// the sentence is, and where the outline sends the clerk) and under 三.
+#[test]
+fn a_prose_finding_counts_under_the_part_that_quotes_it() {
+    let mut f = fixture();
+    let state = &mut f.state;
+    set(state, "prose.p1", "全年新收政府信息公开申请15件。");
+    let finding = state
+        .report
+        .warnings
+        .iter()
+        .find(|w| w.rule == "prose.figures")
+        .expect("a prose.figures warning")
+        .clone();
+    assert_eq!(state.finding_parts(&finding), ["p1", "p3"]);
+    assert_eq!(state.finding_part(&finding), "p1");
+    assert!(state.findings.part("p1").warnings >= 1);
+}

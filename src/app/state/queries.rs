@@ -1,7 +1,7 @@
 //! Read-only questions the window asks: last year beside this year, counts
 //! per outline part, status-bar texts.
 
-use crate::document::{CellRef, CellValue};
+use crate::document::{Address, CellRef, CellValue};
 use crate::template::Severity;
 use crate::validate::Finding;
 
@@ -72,10 +72,16 @@ impl EditorState {
         out
     }
 
-    /// Every outline part a finding touches, in the order of its cells; the
-    /// cover when it names no table cell.
+    /// Every outline part a finding touches: the part whose text it quotes
+    /// (a prose finding), then the parts of its cells in order; the cover
+    /// when it names neither.
     pub fn finding_parts(&self, finding: &Finding) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
+        if let Some(span) = &finding.span {
+            if let Address::Prose(part) = &span.address {
+                parts.push(part.clone());
+            }
+        }
         for cell in &finding.cells {
             if let Some(part) = part_of_table(self.template, &cell.table) {
                 if !parts.contains(&part) {
