@@ -9,6 +9,9 @@ use nianbao::import::{import_file, import_str, Import, SourceFormat};
 /// `nianbao import` on the command line.
 #[path = "import/cli.rs"]
 mod cli;
+/// Large Word files with photos.
+#[path = "import/large.rs"]
+mod large;
 
 /// The five published seed reports, vendored byte for byte from the shared
 /// seeds so the suite runs on any clone.
