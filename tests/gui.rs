@@ -23,24 +23,12 @@ fn cell(s: &str) -> CellRef {
 }
 
 fn blank_state(dialogs: &ScriptedDialogs) -> EditorState {
-    let template = nianbao::template::get("gk2021").unwrap();
     let doc = Document::new("gk2021", "某某镇", UnitLevel::Township, 2025);
-    let env = Env {
-        dirs: None,
-        dialogs: Box::new(dialogs.clone()),
-        clock: system_clock(),
-    };
-    EditorState::with_env(doc, template, env)
+    crate::window_harness::state_with(doc, dialogs)
 }
 
 fn harness(state: EditorState) -> Harness<'static, NianbaoApp> {
-    Harness::builder()
-        .with_size([1366.0, 768.0])
-        .with_context_setup(NianbaoApp::setup)
-        .build_ui_state(
-            |ui, app: &mut NianbaoApp| app.show(ui),
-            NianbaoApp::new(state),
-        )
+    crate::window_harness::window(NianbaoApp::new(state))
 }
 
 fn new_harness() -> (Harness<'static, NianbaoApp>, ScriptedDialogs) {

@@ -5,35 +5,24 @@
 //! session; these are the fast layer.
 #![cfg(feature = "gui")]
 
-use eframe::egui::{self, Event, Key, Modifiers, OutputCommand};
+use eframe::egui::{self, Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 
-use nianbao::app::state::{system_clock, Choice, EditorState, Env, ScriptedDialogs};
+use nianbao::app::state::{Choice, ScriptedDialogs};
 use nianbao::app::ui::{chooser, dialogs};
 use nianbao::app::NianbaoApp;
 use nianbao::document::{CellRef, CellValue, Document, UnitLevel};
+
+use crate::window_harness::{copied, state_with, window};
 
 const NEW_NATURAL: &str = "表三 一、本年新收政府信息公开申请数量 自然人";
 const NEW_COMMERCIAL: &str = "表三 一、本年新收政府信息公开申请数量 法人或其他组织 商业企业";
 
 fn harness() -> (Harness<'static, NianbaoApp>, ScriptedDialogs) {
     let dialogs = ScriptedDialogs::new();
-    let template = nianbao::template::get("gk2021").unwrap();
     let doc = Document::new("gk2021", "某某镇", UnitLevel::Township, 2025);
-    let env = Env {
-        dirs: None,
-        dialogs: Box::new(dialogs.clone()),
-        clock: system_clock(),
-    };
-    let state = EditorState::with_env(doc, template, env);
-    let h = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .with_context_setup(NianbaoApp::setup)
-        .build_ui_state(
-            |ui, app: &mut NianbaoApp| app.show(ui),
-            NianbaoApp::new(state),
-        );
+    let h = window(NianbaoApp::new(state_with(doc, &dialogs)));
     (h, dialogs)
 }
 
@@ -48,18 +37,6 @@ fn cell(s: &str) -> CellRef {
 
 fn has_focus(h: &Harness<'_, NianbaoApp>, id: egui::Id) -> bool {
     h.ctx.memory(|m| m.has_focus(id))
-}
-
-/// What the frame just run put on the clipboard.
-fn copied(h: &Harness<'_, NianbaoApp>) -> Option<String> {
-    h.output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
 }
 
 #[test]

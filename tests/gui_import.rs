@@ -7,9 +7,11 @@ use eframe::egui::Event;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 
-use nianbao::app::state::{system_clock, EditorState, Env, ScriptedDialogs};
+use nianbao::app::state::ScriptedDialogs;
 use nianbao::app::NianbaoApp;
 use nianbao::document::{CellRef, CellValue, Document, UnitLevel};
+
+use crate::window_harness::{state_with, window};
 
 const PASTED: &str = "# 某某镇2024年政府信息公开工作年度报告\n\n\
 ## 一、总体情况\n\n2024年，我镇认真贯彻落实政府信息公开工作。\n\n\
@@ -20,21 +22,8 @@ const PASTED: &str = "# 某某镇2024年政府信息公开工作年度报告\n\n
 | 会议纪要 | 4 |  |  |\n";
 
 fn harness() -> Harness<'static, NianbaoApp> {
-    let template = nianbao::template::get("gk2021").expect("template");
     let doc = Document::new("gk2021", "某某镇", UnitLevel::Township, 2025);
-    let env = Env {
-        dirs: None,
-        dialogs: Box::new(ScriptedDialogs::new()),
-        clock: system_clock(),
-    };
-    let state = EditorState::with_env(doc, template, env);
-    Harness::builder()
-        .with_size([1366.0, 768.0])
-        .with_context_setup(NianbaoApp::setup)
-        .build_ui_state(
-            |ui, app: &mut NianbaoApp| app.show(ui),
-            NianbaoApp::new(state),
-        )
+    window(NianbaoApp::new(state_with(doc, &ScriptedDialogs::new())))
 }
 
 fn click(h: &mut Harness<'_, NianbaoApp>, label: &str) {

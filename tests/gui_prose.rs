@@ -8,9 +8,11 @@ use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, TextEdit};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use nianbao::app::state::{system_clock, Command, EditorState, Env, ScriptedDialogs};
+use nianbao::app::state::{Command, ScriptedDialogs};
 use nianbao::app::NianbaoApp;
 use nianbao::document::{Address, Document};
+
+use crate::window_harness::{state_with, window};
 
 const P1: &str = "一、总体情况 正文";
 const WRONG: &str = "全年新收政府信息公开申请15件。";
@@ -19,20 +21,8 @@ fn harness(edit: impl FnOnce(&mut Document)) -> Harness<'static, NianbaoApp> {
     let mut doc: Document =
         nianbao::document::file::parse(include_str!("fixtures/sample-gk2021.ron")).unwrap();
     edit(&mut doc);
-    let template = nianbao::template::get(&doc.template).unwrap();
-    let env = Env {
-        dirs: None,
-        dialogs: Box::new(ScriptedDialogs::new()),
-        clock: system_clock(),
-    };
-    let state = EditorState::with_env(doc, template, env);
-    Harness::builder()
-        .with_size([1366.0, 768.0])
-        .with_context_setup(NianbaoApp::setup)
-        .build_ui_state(
-            |ui, app: &mut NianbaoApp| app.show(ui),
-            NianbaoApp::new(state),
-        )
+    let state = state_with(doc, &ScriptedDialogs::new());
+    window(NianbaoApp::new(state))
 }
 
 fn prose(h: &Harness<'_, NianbaoApp>, part: &str) -> String {

@@ -5,32 +5,21 @@
 //! clipboard's `text/html`.
 #![cfg(feature = "gui")]
 
-use eframe::egui::OutputCommand;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use nianbao::app::state::{system_clock, EditorState, Env};
+use nianbao::app::state::ScriptedDialogs;
 use nianbao::app::system::ScriptedServices;
 use nianbao::app::NianbaoApp;
 use nianbao::document::{CellValue, Document, UnitLevel};
 
+use crate::window_harness::{copied, state_with, window};
+
 fn harness(unit: &str, services: &ScriptedServices) -> Harness<'static, NianbaoApp> {
-    let template = nianbao::template::get("gk2021").unwrap();
     let mut doc = Document::new("gk2021", unit, UnitLevel::Township, 2025);
     doc.cells
         .insert("t3.new.natural".parse().unwrap(), CellValue::Int(7));
-    let env = Env {
-        dirs: None,
-        dialogs: Box::new(nianbao::app::state::ScriptedDialogs::new()),
-        clock: system_clock(),
-    };
-    let state = EditorState::with_env(doc, template, env);
-    Harness::builder()
-        .with_size([1366.0, 768.0])
-        .with_context_setup(NianbaoApp::setup)
-        .build_ui_state(
-            |ui, app: &mut NianbaoApp| app.show(ui),
-            NianbaoApp::with_services(state, Box::new(services.clone())),
-        )
+    let state = state_with(doc, &ScriptedDialogs::new());
+    window(NianbaoApp::with_services(state, Box::new(services.clone())))
 }
 
 fn choose(h: &mut Harness<'_, NianbaoApp>, menu: &str, entry: &str) {
@@ -83,16 +72,7 @@ fn copy_without_an_html_clipboard_falls_back_to_plain_text() {
     h.get_by_label("复制为网页格式").click();
     // The copy is in the output of the frame that handled the click.
     h.step();
-    let copied = h
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-        .expect("plain text copied instead");
+    let copied = copied(&h).expect("plain text copied instead");
     assert!(copied.contains("纯文本镇2025年政府信息公开工作年度报告"));
     let (message, is_error) = status(&h);
     assert!(is_error && message.contains("已复制为纯文本"), "{message}");

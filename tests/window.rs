@@ -18,3 +18,5 @@ mod gui_prose;
 mod gui_publish;
 #[path = "long_day.rs"]
 mod long_day;
+#[path = "window_harness.rs"]
+mod window_harness;

@@ -230,28 +230,29 @@ impl<'t> Placer<'t> {
                 self.out.table_rows += 1;
                 return;
             }
-            match texts.as_slice() {
-                [one] if one.chars().count() <= 40 => {
-                    if self.orphans.len() == MAX_ORPHANS {
-                        self.orphans.remove(0);
-                    }
-                    self.orphans.push((*one).to_string());
-                }
-                _ => self.orphans.clear(),
-            }
-            return self.label_only(cells);
+            self.keep_orphan(&texts);
         }
         self.flush_pending();
         self.header_open = false;
         self.data_row(cells);
-        self.orphans.clear();
+        if has_values {
+            // The numbers closed any broken label (join_orphan took it).
+            self.orphans.clear();
+        }
     }
 
-    /// A row of labels only that is no header: a group row, or text.
-    fn label_only(&mut self, cells: Vec<String>) {
-        self.flush_pending();
-        self.header_open = false;
-        self.data_row(cells);
+    /// Remember a short label-only line that is no header (a group row, or
+    /// the first piece of a broken label); any other text ends the run.
+    fn keep_orphan(&mut self, texts: &[&str]) {
+        match texts {
+            [one] if one.chars().count() <= 40 => {
+                if self.orphans.len() == MAX_ORPHANS {
+                    self.orphans.remove(0);
+                }
+                self.orphans.push((*one).to_string());
+            }
+            _ => self.orphans.clear(),
+        }
     }
 
     fn switch(&mut self, t: usize) {
@@ -404,22 +405,15 @@ impl<'t> Placer<'t> {
         let orphans = std::mem::take(&mut self.orphans);
         let first = labels.first()?;
         // The nearest pieces first: 理 + the last line, then two lines back …
-        for k in 1..=orphans.len() {
+        let candidates = (1..=orphans.len()).flat_map(|k| {
             let head = orphans[orphans.len() - k..]
                 .iter()
                 .fold(String::new(), |acc, piece| {
                     join_broken(&acc, piece).pop().unwrap_or_default()
                 });
-            for joined in join_broken(&head, first) {
-                let mut whole = labels.to_vec();
-                whole[0] = joined;
-                let refs: Vec<&str> = whole.iter().map(String::as_str).collect();
-                if let Some(hit @ Ok(_)) = self.match_labels(&refs) {
-                    return Some((whole, hit));
-                }
-            }
-        }
-        None
+            join_broken(&head, first)
+        });
+        self.first_match(labels, candidates)
     }
 
     /// A PDF line holding the end of a group label and a row's own label
@@ -428,15 +422,30 @@ impl<'t> Placer<'t> {
     fn numbered_tail(&mut self, labels: &[String]) -> Relabeled {
         let first = labels.first()?;
         let chars: Vec<(usize, char)> = first.char_indices().collect();
-        for (i, &(at, c)) in chars.iter().enumerate().skip(1) {
-            let next = chars.get(i + 1).map(|&(_, n)| n);
-            let marks = matches!(c, '（' | '(')
-                || (c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')));
-            if !marks {
-                continue;
-            }
+        let marks = chars
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter_map(|(i, &(at, c))| {
+                let next = chars.get(i + 1).map(|&(_, n)| n);
+                let mark = matches!(c, '（' | '(')
+                    || (c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')));
+                mark.then(|| first[at..].to_string())
+            });
+        let candidates: Vec<String> = marks.collect();
+        self.first_match(labels, candidates)
+    }
+
+    /// The first `candidates` first label that, with the other labels,
+    /// matches exactly one row.
+    fn first_match(
+        &mut self,
+        labels: &[String],
+        candidates: impl IntoIterator<Item = String>,
+    ) -> Relabeled {
+        for candidate in candidates {
             let mut whole = labels.to_vec();
-            whole[0] = first[at..].to_string();
+            whole[0] = candidate;
             let refs: Vec<&str> = whole.iter().map(String::as_str).collect();
             if let Some(hit @ Ok(_)) = self.match_labels(&refs) {
                 return Some((whole, hit));
