@@ -7,10 +7,12 @@
 //! feature adds the eframe window in [`app`].
 
 pub mod cli;
+pub mod compare;
 pub mod document;
 pub mod export;
 pub mod import;
 pub mod input;
+pub mod rollup;
 pub mod template;
 pub mod validate;
 

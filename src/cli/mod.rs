@@ -5,10 +5,12 @@
 //! that cannot be read or written, or a command line that cannot be understood.
 
 mod cells;
+mod compare_cmd;
 mod edit_cmd;
 mod export_cmd;
 pub mod import_cmd;
 mod new;
+mod rollup_cmd;
 mod validate_cmd;
 
 use std::path::{Path, PathBuf};
@@ -70,6 +72,10 @@ enum Command {
     Export(export_cmd::ExportArgs),
     /// 导入已发布的年报（网页、Markdown 或文本）
     Import(import_cmd::ImportArgs),
+    /// 汇总多个报告：逐份校验，列出缺报、重复，按单元格合计并校验合计
+    Rollup(rollup_cmd::RollupArgs),
+    /// 与上年对比：逐项列出上年、本年和增减，变化较大的标出
+    Compare(compare_cmd::CompareArgs),
 }
 
 /// Entry point of the `nianbao` binary.
@@ -89,6 +95,8 @@ pub fn main() -> ExitCode {
         Some(Command::Validate(args)) => validate_cmd::run(args),
         Some(Command::Export(args)) => export_cmd::run(args),
         Some(Command::Import(args)) => import_cmd::run(args),
+        Some(Command::Rollup(args)) => rollup_cmd::run(args),
+        Some(Command::Compare(args)) => compare_cmd::run(args),
         None => open_editor(cli.file),
     }
 }

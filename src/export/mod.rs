@@ -14,6 +14,7 @@ mod wrap;
 use crate::document::{Document, MetaField};
 use crate::template::Template;
 
+pub use grid::{build as table_grid, Grid, GridRow, HeadCell};
 pub use text_table::MAX_WIDTH;
 pub use wrap::width as display_width;
 

@@ -76,6 +76,24 @@ pub struct Template {
     pub parts: Vec<Part>,
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// The key figures (主要指标) of the form, in the order a county's list of
+    /// towns and the chart over the years show them. Data, not code: each
+    /// names a cell of this template.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+}
+
+/// One key figure: a cell a county reads first (表三 一、二、（七）总计、四 总计 …).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Figure {
+    /// The cell, `TABLE.ROW.COLUMN` (`t3.new.total`); also the figure's key
+    /// in the rollup's JSON.
+    pub cell: String,
+    /// A short column heading (新收申请).
+    pub label: String,
+    /// Whether the chart over the years draws it (a few lines stay readable).
+    #[serde(default)]
+    pub chart: bool,
 }
 
 /// One numbered part of the report (一、总体情况 …).
