@@ -23,7 +23,10 @@ fn small(year: u16, open: i64, new: Option<i64>) -> Document {
     if let Some(n) = new {
         d.set_cell(cell("t3.new.natural"), Some(CellValue::Int(n)));
     }
-    d.set_cell(cell("t2d.fees.amount"), Some(CellValue::Amount("1.5".parse().expect("dec"))));
+    d.set_cell(
+        cell("t2d.fees.amount"),
+        Some(CellValue::Amount("1.5".parse().expect("dec"))),
+    );
     d
 }
 
@@ -34,15 +37,26 @@ fn lines_show_last_this_change_and_threshold() {
     let this = small(2025, 90, None);
     let c = compare(&this, &last.cells, 2024, t);
     let t3 = c.tables.iter().find(|t| t.key == "t3").expect("t3");
-    let open = t3.lines.iter().find(|l| l.cell == cell("t3.open.natural")).expect("open");
+    let open = t3
+        .lines
+        .iter()
+        .find(|l| l.cell == cell("t3.open.natural"))
+        .expect("open");
     assert_eq!(open.change, Some(50.into()));
     assert!(open.beyond, "+50 from 40 passes {SOFT_THRESHOLDS:?}");
-    let new = t3.lines.iter().find(|l| l.cell == cell("t3.new.natural")).expect("new");
+    let new = t3
+        .lines
+        .iter()
+        .find(|l| l.cell == cell("t3.new.natural"))
+        .expect("new");
     assert_eq!(new.this, None, "blank this year stays blank, not 0");
     assert_eq!(new.change, None);
     assert!(!new.beyond);
     // Cells blank in both years are left out.
-    assert!(t3.lines.iter().all(|l| l.last.is_some() || l.this.is_some()));
+    assert!(t3
+        .lines
+        .iter()
+        .all(|l| l.last.is_some() || l.this.is_some()));
     assert_eq!(c.beyond(), 1);
 }
 
@@ -70,7 +84,10 @@ fn linked_last_year_is_compared_and_history_reads_the_folder() {
         .iter()
         .find(|(label, _)| label == "新收申请")
         .and_then(|(_, v)| *v);
-    assert_eq!(new_2024, last.cell(&cell("t3.new.total")).and_then(|v| v.number()));
+    assert_eq!(
+        new_2024,
+        last.cell(&cell("t3.new.total")).and_then(|v| v.number())
+    );
     let chart = t.figures.iter().filter(|f| f.chart).count();
     assert!(years.iter().all(|y| y.values.len() == chart));
 }
@@ -94,7 +111,10 @@ fn golden_text_markdown_json() {
     file::save(&small(2025, 90, None), &dir.path().join("2025.ron")).expect("save");
     file::save(&small(2024, 40, Some(3)), &dir.path().join("2024.ron")).expect("save");
     let run = |format: &str| {
-        let (code, out) = cli(dir.path(), &["compare", "2025.ron", "2024.ron", "--format", format]);
+        let (code, out) = cli(
+            dir.path(),
+            &["compare", "2025.ron", "2024.ron", "--format", format],
+        );
         assert_eq!(code, 0);
         out
     };

@@ -103,7 +103,11 @@ fn sums_by_year_and_template_and_counts_blanks() {
         .collect();
     assert_eq!(
         groups,
-        vec![(2025, "gk2021", 4), (2024, "gk2021", 1), (2020, "gk2019", 1)]
+        vec![
+            (2025, "gk2021", 4),
+            (2024, "gk2021", 1),
+            (2020, "gk2019", 1)
+        ]
     );
     let sum = r.main_sum().expect("main sum");
     let docs = county_2025();
@@ -152,8 +156,12 @@ fn exit_codes_follow_the_worst_problem() {
     gen::folder(&dir.path().join("ok"), 3, 2025);
     let ok = rollup(&[dir.path().join("ok")], &[]);
     assert_eq!(ok.exit_code(), 0);
-    assert!(ok.main_sum().expect("sum").findings.iter().all(|f| f.finding.severity
-        != nianbao::template::Severity::Error));
+    assert!(ok
+        .main_sum()
+        .expect("sum")
+        .findings
+        .iter()
+        .all(|f| f.finding.severity != nianbao::template::Severity::Error));
     let missing = rollup(&[dir.path().join("ok")], &["别的镇".to_string()]);
     assert_eq!(missing.exit_code(), 1);
     let mut broken = gen::report("gk2021", "坏镇", 2025, 9);
@@ -245,9 +253,9 @@ fn xlsx_reads_back_with_sums_and_merged_headers() {
         .collect();
     let legal = (0..range.width())
         .find(|&c| {
-            (0..new_row).any(|r| {
-                matches!(range.get((r, c)), Some(Data::String(s)) if s == "法人或其他组织")
-            })
+            (0..new_row).any(
+                |r| matches!(range.get((r, c)), Some(Data::String(s)) if s == "法人或其他组织"),
+            )
         })
         .expect("法人或其他组织 header");
     assert!(

@@ -79,7 +79,10 @@ fn read_expected(path: &std::path::Path) -> Result<Vec<String>, ExitCode> {
     }
 }
 
-fn write_xlsx(result: &rollup::Rollup, out: Option<&std::path::Path>) -> Result<ExitCode, ExitCode> {
+fn write_xlsx(
+    result: &rollup::Rollup,
+    out: Option<&std::path::Path>,
+) -> Result<ExitCode, ExitCode> {
     let Some(out) = out else {
         return Err(ExitCode::from(2));
     };

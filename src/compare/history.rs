@@ -29,7 +29,10 @@ pub fn history(doc: &Document, template: &Template, folder: Option<&Path>) -> Ve
     let mut years: BTreeMap<u16, YearFigures> = BTreeMap::new();
     if let Some(dir) = folder {
         for other in same_unit_reports(doc, dir) {
-            years.insert(other.meta.year, figures(&other.cells, other.meta.year, template));
+            years.insert(
+                other.meta.year,
+                figures(&other.cells, other.meta.year, template),
+            );
         }
     }
     if let Some(prev) = &doc.previous {

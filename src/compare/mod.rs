@@ -133,7 +133,11 @@ pub fn compare_linked(this: &Document, template: &Template) -> Option<Comparison
     Some(compare(this, &prev.cells, prev.year, template))
 }
 
-fn line(info: &crate::template::CellInfo<'_>, last: Option<CellValue>, this: Option<CellValue>) -> Line {
+fn line(
+    info: &crate::template::CellInfo<'_>,
+    last: Option<CellValue>,
+    this: Option<CellValue>,
+) -> Line {
     let numbers = last
         .as_ref()
         .and_then(CellValue::number)

@@ -79,9 +79,11 @@ fn aligned(rows: &[Vec<String>]) -> String {
 /// Header and one row per town: the list every format shares.
 fn town_table(rollup: &Rollup) -> Vec<Vec<String>> {
     let labels = figure_labels(&rollup.towns);
-    let mut head: Vec<String> = ["文件", "单位", "层级", "年度", "模板", "状态", "错误", "提示"]
-        .map(String::from)
-        .to_vec();
+    let mut head: Vec<String> = [
+        "文件", "单位", "层级", "年度", "模板", "状态", "错误", "提示",
+    ]
+    .map(String::from)
+    .to_vec();
     head.extend(labels.iter().cloned());
     let mut rows = vec![head];
     for t in &rollup.towns {
@@ -135,7 +137,11 @@ pub fn to_text(rollup: &Rollup) -> String {
         ));
     }
     for u in &rollup.unreadable {
-        out.push_str(&format!("\n无法读取：{}：{}\n", u.file.display(), u.message));
+        out.push_str(&format!(
+            "\n无法读取：{}：{}\n",
+            u.file.display(),
+            u.message
+        ));
     }
     for sum in &rollup.sums {
         out.push_str(&sum_text(sum));

@@ -122,7 +122,12 @@ impl Sum {
         let mut out: Vec<(&CellRef, usize)> = self
             .kinds
             .keys()
-            .map(|c| (c, self.blank(c) + self.cells.get(c).map_or(0, |t| t.not_number)))
+            .map(|c| {
+                (
+                    c,
+                    self.blank(c) + self.cells.get(c).map_or(0, |t| t.not_number),
+                )
+            })
             .filter(|(_, n)| *n > 0 && *n < self.reports)
             .collect();
         out.sort();
