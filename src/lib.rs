@@ -39,6 +39,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod compare;
 pub mod document;
 pub mod error;
 pub mod export;
@@ -46,6 +47,7 @@ pub mod import;
 pub mod input;
 pub mod layout;
 pub mod prose;
+pub mod rollup;
 pub mod template;
 pub mod validate;
 

@@ -6,12 +6,17 @@
 mod bad_input;
 #[path = "cli.rs"]
 mod cli;
+#[path = "compare.rs"]
+mod compare;
 #[path = "export.rs"]
 mod export;
 #[path = "file.rs"]
 mod file;
 #[path = "fixtures_load.rs"]
 mod fixtures_load;
+/// Generated reports for the rollup and comparison tests.
+#[path = "rollup/gen.rs"]
+mod gen;
 #[path = "glyphs.rs"]
 mod glyphs;
 #[path = "hostile_disk.rs"]
@@ -26,6 +31,8 @@ mod import_props;
 mod input;
 #[path = "prose.rs"]
 mod prose;
+#[path = "rollup.rs"]
+mod rollup;
 #[path = "seed_findings.rs"]
 mod seed_findings;
 #[path = "template_errors.rs"]

@@ -5,11 +5,13 @@
 //! that cannot be read or written, or a command line that cannot be understood.
 
 mod cells;
+mod compare_cmd;
 mod edit_cmd;
 mod export_cmd;
 pub mod import_cmd;
 mod new;
 mod review_cmd;
+mod rollup_cmd;
 mod template_cmd;
 mod validate_cmd;
 
@@ -78,6 +80,10 @@ enum Command {
     Draft(review_cmd::DraftArgs),
     /// 检查模板文件，或列出内置模板
     Template(template_cmd::TemplateArgs),
+    /// 汇总多个报告：逐份校验，列出缺报、重复，按单元格合计并校验合计
+    Rollup(rollup_cmd::RollupArgs),
+    /// 与上年对比：逐项列出上年、本年和增减，变化较大的标出
+    Compare(compare_cmd::CompareArgs),
 }
 
 /// A command that could not do its job: the sentence to print (once, here
@@ -139,6 +145,8 @@ fn run(cli: Cli) -> Outcome {
         Some(Command::Template(args)) => template_cmd::run(args),
         Some(Command::Review(args)) => review_cmd::run(args),
         Some(Command::Draft(args)) => review_cmd::run_draft(args),
+        Some(Command::Rollup(args)) => rollup_cmd::run(args),
+        Some(Command::Compare(args)) => compare_cmd::run(args),
         None => Ok(open_editor(cli.file)),
     }
 }

@@ -181,6 +181,21 @@ impl Checker<'_> {
             self.unique(&mut ids, &rule.id, line, "规则编号", "duplicate rule id");
             self.rule(t, rule, line);
         }
+        for kf in &t.key_figures {
+            let line = self.find(None, Some("cell"), &kf.cell);
+            self.not_empty(line, "主要指标的名称（label）", &kf.label);
+            if !numeric_cell(t, &kf.cell) {
+                self.push(
+                    Kind::UnknownKey,
+                    line,
+                    format!(
+                        "主要指标“{}”的单元格“{}”不存在或不是数字",
+                        kf.label, kf.cell
+                    ),
+                    "key figure names no numeric cell",
+                );
+            }
+        }
     }
 
     fn not_empty(&mut self, line: Option<usize>, what: &str, text: &str) {
@@ -483,6 +498,21 @@ impl LinearRule<'_> {
                     })
                 }),
         }
+    }
+}
+
+/// Whether `address` (`TABLE.ROW.COLUMN`) names a numeric cell of `t`.
+fn numeric_cell(t: &Template, address: &str) -> bool {
+    let mut parts = address.split('.');
+    let (Some(tk), Some(rk), Some(ck), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let Some(tb) = t.table(tk) else { return false };
+    match (tb.find_row(rk), tb.find_leaf_column(ck)) {
+        (Some(row), Some(col)) => !row.group && tb.cell_kind(row, col.column).is_numeric(),
+        _ => false,
     }
 }
 

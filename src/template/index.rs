@@ -224,6 +224,21 @@ impl Template {
         table.cell_info(&cell.row, &cell.col)
     }
 
+    /// `表三 一、本年新收政府信息公开申请数量 · 法人或其他组织 / 商业企业`:
+    /// where a cell is, in the official words (messages, tooltips, lists).
+    pub fn cell_label(&self, cell: &CellRef) -> String {
+        match (self.table(&cell.table), self.cell(cell)) {
+            (Some(t), Some(info)) => {
+                let col = info.col_path_joined();
+                match info.row_path.last() {
+                    Some(row) => format!("{} {row} · {col}", t.name),
+                    None => format!("{} {col}", t.name),
+                }
+            }
+            _ => cell.to_string(),
+        }
+    }
+
     pub fn part(&self, key: &str) -> Option<&super::model::Part> {
         self.parts.iter().find(|p| p.key == key)
     }

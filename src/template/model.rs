@@ -96,6 +96,25 @@ pub struct Template {
     /// Breakdowns listed in brackets by draft sentences (结果维持1件 …).
     #[serde(default)]
     pub breakdowns: Vec<super::prose::Breakdown>,
+    /// The key figures (主要指标) of the form, in the order a county's list of
+    /// towns and the chart over the years show them. Data, not code: each
+    /// names a cell of this template.
+    #[serde(default)]
+    pub key_figures: Vec<KeyFigure>,
+}
+
+/// One key figure: a cell a county reads first (表三 一、二、（七）总计、四 总计 …).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFigure {
+    /// The cell, `TABLE.ROW.COLUMN` (`t3.new.total`); also the figure's key
+    /// in the rollup's JSON.
+    pub cell: String,
+    /// A short column heading (新收申请).
+    pub label: String,
+    /// Whether the chart over the years draws it (a few lines stay readable).
+    #[serde(default)]
+    pub chart: bool,
 }
 
 /// One numbered part of the report (一、总体情况 …).

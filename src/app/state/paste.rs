@@ -134,7 +134,7 @@ pub fn summary(template: &Template, out: &PasteOutcome) -> String {
         .map(|r| {
             format!(
                 "{}“{}”{}",
-                cell_label(template, &r.cell),
+                template.cell_label(&r.cell),
                 r.raw.trim(),
                 r.message
             )
@@ -149,21 +149,6 @@ pub fn summary(template: &Template, out: &PasteOutcome) -> String {
     text.push_str(&reasons.join("；"));
     text.push('。');
     text
-}
-
-/// `表三 一、本年新收政府信息公开申请数量 · 法人或其他组织 / 商业企业`:
-/// where a cell is, in the official words.
-pub fn cell_label(template: &Template, cell: &CellRef) -> String {
-    match (template.table(&cell.table), template.cell(cell)) {
-        (Some(t), Some(info)) => {
-            let col = info.col_path_joined();
-            match info.row_path.last() {
-                Some(row) => format!("{} {row} · {col}", t.name),
-                None => format!("{} {col}", t.name),
-            }
-        }
-        _ => cell.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -131,7 +131,7 @@ impl EditorState {
     /// Where a cell is, in the official words (`表三 自然人 · …`), for
     /// tooltips, messages and accessibility labels.
     pub fn cell_label(&self, cell: &CellRef) -> String {
-        super::paste::cell_label(self.template, cell)
+        self.template.cell_label(cell)
     }
 
     /// The editable text of any field.

@@ -1,0 +1,75 @@
+//! `nianbao rollup`: a county's check and sum of many reports. The work is
+//! in [`crate::rollup`]; this reads the arguments and writes the result.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{Failure, Outcome};
+use crate::rollup::{self, parse_expected};
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+    Xlsx,
+}
+
+#[derive(Args, Debug)]
+pub struct RollupArgs {
+    /// 年报文件或文件夹（文件夹中的 .ron 文件逐层查找）
+    #[arg(value_name = "路径", required = true)]
+    paths: Vec<PathBuf>,
+    /// 应报单位名单：文本文件，每行一个单位名称
+    #[arg(long, value_name = "名单文件")]
+    expect: Option<PathBuf>,
+    /// 输出格式：text（默认）、json、csv（单位清单）或 xlsx（Excel 工作簿，需指定 -o）
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        value_name = "格式",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    format: Format,
+    /// 输出文件；不指定时输出到屏幕（标准输出）
+    #[arg(short = 'o', long = "output", value_name = "输出文件")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: RollupArgs) -> Outcome {
+    let expected = match &args.expect {
+        Some(path) => read_expected(path)?,
+        None => Vec::new(),
+    };
+    if matches!(args.format, Format::Xlsx) && args.output.is_none() {
+        return Err(Failure::usage(
+            "错误：xlsx 格式须用 -o 指定输出文件 (xlsx needs -o)",
+        ));
+    }
+    let result = rollup::rollup(&args.paths, &expected);
+    let out = args.output.as_deref();
+    match args.format {
+        Format::Text => super::emit(&rollup::to_text(&result), out)?,
+        Format::Json => super::emit(&rollup::to_json(&result), out)?,
+        Format::Csv => super::emit(&rollup::to_csv(&result), out)?,
+        Format::Xlsx => {
+            let bytes =
+                rollup::to_xlsx(&result).map_err(|e| Failure::usage(format!("错误：{e}")))?;
+            super::emit_bytes(&bytes, out)?
+        }
+    };
+    for u in &result.unreadable {
+        eprintln!("无法读取 {}：{}", u.file.display(), u.message);
+    }
+    Ok(ExitCode::from(result.exit_code()))
+}
+
+fn read_expected(path: &Path) -> Result<Vec<String>, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::usage(format!("错误：无法读取单位名单 {}：{e}", path.display())))?;
+    Ok(parse_expected(&String::from_utf8_lossy(&bytes)))
+}
