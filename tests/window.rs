@@ -6,8 +6,13 @@
 mod app_import;
 #[path = "app_state.rs"]
 mod app_state;
+/// Generated reports for the county and comparison tests.
+#[path = "rollup/gen.rs"]
+mod gen;
 #[path = "gui.rs"]
 mod gui;
+#[path = "gui_county.rs"]
+mod gui_county;
 #[path = "gui_desktop.rs"]
 mod gui_desktop;
 #[path = "gui_import.rs"]

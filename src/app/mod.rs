@@ -174,6 +174,8 @@ impl NianbaoApp {
                 view.import.open_dialog();
             }
             Action::ShowImportReport => view.import.report_open = true,
+            Action::Rollup => file_cmd(view, Command::RollupDialog),
+            Action::ShowComparison => file_cmd(view, Command::ShowComparison),
             Action::Quit => {
                 view.leave_edit();
                 self.apply_commands(ctx);
@@ -237,6 +239,8 @@ impl NianbaoApp {
 
     fn draw_dialogs(&mut self, ctx: &egui::Context) {
         ui::import_dialog::draw(ctx, &self.state, &mut self.view);
+        ui::county::draw(ctx, &self.state, &mut self.view);
+        ui::compare_view::draw(ctx, &self.state, &mut self.view);
         ui::chooser::draw(ctx, &self.state, &mut self.view);
         if let Some(answer) = ui::questions::show(ctx, &self.state) {
             self.view.leave_edit();

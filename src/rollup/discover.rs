@@ -92,13 +92,15 @@ pub fn parse_expected(text: &str) -> Vec<String> {
 /// A unit's name as compared: spaces removed, without 人民政府 / 办事处.
 pub fn unit_key(unit: &str) -> String {
     let mut key: String = unit.chars().filter(|c| !c.is_whitespace()).collect();
-    for suffix in UNIT_SUFFIXES {
-        if let Some(stem) = key.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                key = stem.to_string();
-                break;
-            }
-        }
+    // The longest suffix that matches decides: 人民政府 alone stays whole
+    // rather than losing its 政府.
+    let stem = UNIT_SUFFIXES
+        .iter()
+        .find_map(|suffix| key.strip_suffix(suffix))
+        .filter(|stem| !stem.is_empty())
+        .map(str::to_string);
+    if let Some(stem) = stem {
+        key = stem;
     }
     key
 }

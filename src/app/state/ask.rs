@@ -20,22 +20,30 @@ impl EditorState {
     pub(super) fn ask_open(&mut self, title: &str, kind: FileKind, purpose: Purpose) {
         let dir = self.start_dir();
         let choice = self.dialogs.open(title, Some(&dir), kind);
-        self.answered(
-            choice,
-            title,
-            ChooserMode::Open,
-            kind,
-            purpose,
-            String::new(),
-            dir,
-        );
+        let mode = if kind == FileKind::Folder {
+            ChooserMode::Folder
+        } else {
+            ChooserMode::Open
+        };
+        self.answered(choice, title, mode, kind, purpose, String::new(), dir);
     }
 
     /// Ask where to write (另存为, 导出): the name the menu promises,
     /// `{单位}{年度}年政府信息公开工作年度报告.ext`, next to the document.
     pub(super) fn ask_save(&mut self, title: &str, kind: FileKind, purpose: Purpose) {
         let name = export::default_file_name(&self.doc, kind.extension());
-        let dir = self.start_dir();
+        self.ask_save_in(title, kind, purpose, name, self.start_dir());
+    }
+
+    /// Ask where to write, proposing `name` in `dir`.
+    pub(super) fn ask_save_in(
+        &mut self,
+        title: &str,
+        kind: FileKind,
+        purpose: Purpose,
+        name: String,
+        dir: PathBuf,
+    ) {
         let choice = self.dialogs.save(title, &name, Some(&dir), kind);
         self.answered(choice, title, ChooserMode::Save, kind, purpose, name, dir);
     }

@@ -14,6 +14,8 @@ use super::Command;
 pub enum ChooserMode {
     Open,
     Save,
+    /// Pick a folder (汇总多个报告): 确定 with no name takes the folder shown.
+    Folder,
 }
 
 /// What the chosen path is for: the command it becomes.
@@ -24,7 +26,13 @@ pub enum Purpose {
     LinkLastYear,
     SaveAs,
     Export(FileKind),
-    Import { template: Option<String> },
+    Import {
+        template: Option<String>,
+    },
+    /// 汇总多个报告: the folder (or report) to roll up.
+    Rollup,
+    /// 导出 Excel 工作簿: where the county's workbook goes.
+    ExportRollup,
 }
 
 impl Purpose {
@@ -40,6 +48,8 @@ impl Purpose {
                 path,
                 template: template.clone(),
             },
+            Purpose::Rollup => Command::Rollup(path),
+            Purpose::ExportRollup => Command::ExportRollup(path),
         }
     }
 }
@@ -122,8 +132,9 @@ impl FileChooser {
             return;
         };
         if entry.is_dir {
+            self.name.clear();
             self.enter(self.directory.join(&entry.name));
-        } else {
+        } else if self.request.mode != ChooserMode::Folder {
             self.name = entry.name;
             self.problem = None;
         }
@@ -133,6 +144,9 @@ impl FileChooser {
     /// [`FileChooser::problem`] (or a folder opened when one was named).
     pub fn confirm(&mut self) -> Option<PathBuf> {
         let typed = self.name.trim();
+        if self.request.mode == ChooserMode::Folder {
+            return self.confirm_folder();
+        }
         if typed.is_empty() {
             self.problem = Some("请填写文件名。".to_string());
             return None;
@@ -144,9 +158,25 @@ impl FileChooser {
             return None;
         }
         match self.request.mode {
-            ChooserMode::Open => self.confirm_open(path),
+            ChooserMode::Open | ChooserMode::Folder => self.confirm_open(path),
             ChooserMode::Save => self.confirm_save(path),
         }
+    }
+
+    /// A folder: the one typed (a full path or a sub-folder's name), else
+    /// the one shown.
+    fn confirm_folder(&mut self) -> Option<PathBuf> {
+        let typed = self.name.trim();
+        let path = if typed.is_empty() {
+            self.directory.clone()
+        } else {
+            resolve(&self.directory, typed)
+        };
+        if path.is_dir() {
+            return Some(path);
+        }
+        self.problem = Some(format!("找不到文件夹 {}", path.display()));
+        None
     }
 
     fn confirm_open(&mut self, path: PathBuf) -> Option<PathBuf> {
@@ -278,6 +308,29 @@ mod tests {
         c.name = dir.path().join("无此目录/x.ron").display().to_string();
         assert_eq!(c.confirm(), None);
         assert!(c.problem.as_deref().unwrap().contains("文件夹不存在"));
+    }
+
+    #[test]
+    fn folder_mode_takes_the_folder_shown_or_the_one_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("各乡镇")).unwrap();
+        std::fs::write(dir.path().join("甲镇.ron"), "").unwrap();
+        let mut c = FileChooser::new(request(dir.path(), ChooserMode::Folder));
+        c.name.clear();
+        let names: Vec<_> = c.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["各乡镇", "甲镇.ron"],
+            "the reports inside are shown"
+        );
+        c.pick(1);
+        assert_eq!(c.name, "", "a file is not a folder");
+        assert_eq!(c.confirm(), Some(dir.path().to_path_buf()));
+        c.name = "各乡镇".into();
+        assert_eq!(c.confirm(), Some(dir.path().join("各乡镇")));
+        c.name = "无此文件夹".into();
+        assert_eq!(c.confirm(), None);
+        assert!(c.problem.as_deref().unwrap().contains("找不到文件夹"));
     }
 
     #[test]

@@ -136,6 +136,22 @@ pub enum Command {
     },
     /// Take the 已核实 mark of this finding id back.
     Unreview(String),
+    /// 文件 › 汇总多个报告…: ask for the folder.
+    RollupDialog,
+    /// Roll up every report in a folder (or one file) into the county window.
+    Rollup(PathBuf),
+    /// Sort the county window's list (the same key again: reversed).
+    SortCounty(super::county::CountySort),
+    CloseCounty,
+    /// 导出 Excel 工作簿…: ask for the path.
+    ExportRollupDialog,
+    ExportRollup(PathBuf),
+    /// A new 县级政府 report pre-filled from the sum (unsaved changes first).
+    NewCountyReport,
+    /// 视图 › 与上年对比…: open the side-by-side view (asking for last
+    /// year's file first when none is linked).
+    ShowComparison,
+    CloseComparison,
 }
 
 /// A message for the status bar.

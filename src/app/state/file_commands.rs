@@ -132,6 +132,7 @@ impl EditorState {
         let now = self.now();
         self.changed_outside_history(now);
         self.refresh();
+        self.refresh_comparison();
         self.status = Some(StatusMessage::info(format!(
             "已关联 {} 年报告，跨年度核对已启用。",
             prev.meta.year

@@ -23,6 +23,11 @@ pub enum FileKind {
     Word,
     /// A report published elsewhere (Word, PDF, web page, Markdown, text), for 导入.
     Published,
+    /// A folder of reports (汇总多个报告): the dialog picks a folder; its
+    /// listing shows the reports inside.
+    Folder,
+    /// Excel 工作簿 (*.xlsx), the county's summed workbook.
+    Workbook,
 }
 
 impl FileKind {
@@ -33,6 +38,8 @@ impl FileKind {
             FileKind::Markdown => "md",
             FileKind::Html | FileKind::Published => "html",
             FileKind::Word => "docx",
+            FileKind::Folder => "",
+            FileKind::Workbook => "xlsx",
         }
     }
 
@@ -41,11 +48,12 @@ impl FileKind {
         match self {
             // .doc / .wps are listed so the clerk gets the “save as .docx” message.
             FileKind::Published => &["docx", "pdf", "html", "htm", "md", "txt", "doc", "wps"],
-            FileKind::Report => &["ron"],
+            FileKind::Report | FileKind::Folder => &["ron"],
             FileKind::Text => &["txt"],
             FileKind::Markdown => &["md"],
             FileKind::Html => &["html", "htm"],
             FileKind::Word => &["docx"],
+            FileKind::Workbook => &["xlsx"],
         }
     }
 
@@ -57,6 +65,8 @@ impl FileKind {
             FileKind::Html => "网页（HTML）",
             FileKind::Word => "Word 文档",
             FileKind::Published => "已发布的报告（Word、PDF、网页、Markdown、文本）",
+            FileKind::Folder => "文件夹（其中的年报文件逐层查找）",
+            FileKind::Workbook => "Excel 工作簿",
         }
     }
 }
@@ -92,6 +102,13 @@ pub struct RfdDialogs;
 
 impl FileDialogs for RfdDialogs {
     fn open(&mut self, title: &str, directory: Option<&Path>, kind: FileKind) -> Choice {
+        if kind == FileKind::Folder {
+            let mut dialog = rfd::FileDialog::new().set_title(title);
+            if let Some(dir) = directory {
+                dialog = dialog.set_directory(dir);
+            }
+            return super::native::ask(|| dialog.pick_folder());
+        }
         let mut dialog = rfd::FileDialog::new()
             .set_title(title)
             .add_filter(kind.filter_name(), kind.extensions())

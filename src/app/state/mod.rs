@@ -8,6 +8,8 @@ mod block;
 mod chooser;
 mod clock;
 mod command;
+mod comparison;
+mod county;
 mod fields;
 mod file_commands;
 mod files;
@@ -36,6 +38,8 @@ pub use block::cells_between;
 pub use chooser::{ChooserMode, Entry, FileChooser, FileRequest, Purpose};
 pub use clock::{deadline_notice, hhmm, system_clock, Clock, Date, ManualClock};
 pub use command::{Command, Direction, Env, NewReportSpec, StatusMessage};
+pub use comparison::ComparisonPanel;
+pub use county::{CountyPanel, CountyRow, CountySort, EXPECTED_FILE};
 pub use files::{
     AppDirs, Choice, FileDialogs, FileKind, RfdDialogs, ScriptedDialogs, Settings, RECENT_LIMIT,
     ZOOM_MAX, ZOOM_MIN, ZOOM_STEP,
@@ -106,6 +110,10 @@ pub struct EditorState {
     close_approved: bool,
     /// The last import's report (导入报告), until dismissed.
     import_report: Option<ImportReport>,
+    /// The county window (汇总多个报告), while open.
+    county: Option<CountyPanel>,
+    /// The comparison view (与上年对比), while open.
+    comparison: Option<ComparisonPanel>,
 }
 
 /// The layout of every table of `template`, in template order.
@@ -164,6 +172,8 @@ impl EditorState {
             discard_confirmed: false,
             close_approved: false,
             import_report: None,
+            county: None,
+            comparison: None,
         };
         state.refresh();
         state
@@ -292,6 +302,15 @@ impl EditorState {
             Command::InsertDraft { part, at } => self.insert_draft(&part, at),
             Command::Review { id, note } => self.review(&id, &note),
             Command::Unreview(id) => self.unreview(&id),
+            Command::RollupDialog
+            | Command::Rollup(_)
+            | Command::SortCounty(_)
+            | Command::CloseCounty
+            | Command::ExportRollupDialog
+            | Command::ExportRollup(_)
+            | Command::NewCountyReport => self.apply_county_command(cmd),
+            Command::ShowComparison => self.show_comparison(),
+            Command::CloseComparison => self.comparison = None,
         }
     }
 
@@ -511,6 +530,8 @@ impl EditorState {
         self.generation = 0;
         self.autosaved_generation = 0;
         self.saved_top = None;
+        // Last year's comparison was of the document being replaced.
+        self.comparison = None;
         self.unsaved_outside_history = false;
         self.dirty = false;
         // The report described the document being replaced.

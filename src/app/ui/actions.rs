@@ -40,6 +40,10 @@ pub enum Action {
     Import,
     /// 视图 › 导入报告 (reopen the last import's report)
     ShowImportReport,
+    /// 文件 › 汇总多个报告… (the county window)
+    Rollup,
+    /// 视图 › 与上年对比… (the side-by-side view and the chart)
+    ShowComparison,
     ZoomIn,
     ZoomOut,
     ZoomReset,
@@ -121,7 +125,9 @@ impl Action {
             Action::FillBlanksWithZero => "空白单元格填 0".into(),
             Action::FillTotals => "填入可计算的合计".into(),
             Action::ToggleProblems => tick(now.show_problems, "问题面板"),
-            Action::TogglePrevious => tick(now.show_previous, "与上年对比"),
+            Action::TogglePrevious => tick(now.show_previous, "悬停时显示上年数"),
+            Action::ShowComparison => "与上年对比…".into(),
+            Action::Rollup => "汇总多个报告…".into(),
             Action::LinkLastYear if now.has_previous => "　 更换上年报告…".into(),
             Action::LinkLastYear => "　 与上年对比（选择上年报告…）".into(),
             Action::Import => "导入已发布的报告…".into(),
@@ -200,6 +206,12 @@ impl Action {
             Action::FillBlanksWithZero => Some("把所有未填写的单元格填为 0（可撤销）"),
             Action::FillTotals => Some("各项都已填写的空白合计，填入计算结果（可撤销）"),
             Action::LinkLastYear => Some("选择上年的年报文件，启用跨年度核对"),
+            Action::Rollup => Some(
+                "选择一个文件夹：逐份校验其中各单位的年报，列出缺报、重复，按单元格合计并校验合计",
+            ),
+            Action::ShowComparison => {
+                Some("逐项列出上年、本年和增减，变化较大的标出；有多个年度时显示折线图")
+            }
             _ => None,
         }
     }
@@ -259,6 +271,8 @@ mod tests {
             Action::LinkLastYear,
             Action::Import,
             Action::ShowImportReport,
+            Action::Rollup,
+            Action::ShowComparison,
             Action::ZoomIn,
             Action::ZoomOut,
             Action::ZoomReset,

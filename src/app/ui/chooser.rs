@@ -96,11 +96,17 @@ fn body(ui: &mut egui::Ui, chooser: &mut FileChooser) -> Option<Pressed> {
     egui::Grid::new("chooser-name")
         .num_columns(2)
         .show(ui, |ui| {
-            let name = dialog_frame::field_row(ui, "文件名", |ui| {
+            let folder = chooser.request.mode == ChooserMode::Folder;
+            let (label, hint) = if folder {
+                ("文件夹", "留空即选择上面的位置；也可输入完整路径")
+            } else {
+                ("文件名", "文件名，或完整路径")
+            };
+            let name = dialog_frame::field_row(ui, label, |ui| {
                 ui.add(
                     TextEdit::singleline(&mut chooser.name)
                         .id(name_field_id())
-                        .hint_text("文件名，或完整路径")
+                        .hint_text(hint)
                         .desired_width(theme::CHOOSER_WIDTH - 90.0),
                 )
             });
@@ -120,6 +126,7 @@ fn body(ui: &mut egui::Ui, chooser: &mut FileChooser) -> Option<Pressed> {
     let default = match chooser.request.mode {
         ChooserMode::Open => "打开",
         ChooserMode::Save => "保存",
+        ChooserMode::Folder => "选择此文件夹",
     };
     if double {
         return Some(Pressed::Default);

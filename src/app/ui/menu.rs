@@ -73,6 +73,7 @@ fn file_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
         }
     });
     item(ui, now, Action::Import, chosen);
+    item(ui, now, Action::Rollup, chosen);
     ui.separator();
     items(ui, now, &[Action::Save, Action::SaveAs], chosen);
     ui.separator();
@@ -95,6 +96,7 @@ fn file_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
 
 fn view_menu(ui: &mut egui::Ui, now: &Availability, chosen: &mut Option<Action>) {
     item(ui, now, Action::ToggleProblems, chosen);
+    item(ui, now, Action::ShowComparison, chosen);
     if now.has_previous {
         item(ui, now, Action::TogglePrevious, chosen);
     }

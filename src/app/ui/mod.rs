@@ -5,6 +5,8 @@
 pub mod actions;
 pub mod cell;
 pub mod chooser;
+pub mod compare_view;
+pub mod county;
 pub mod dialog_frame;
 pub mod dialogs;
 pub mod edit;

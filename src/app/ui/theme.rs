@@ -205,3 +205,34 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
     });
     ctx.set_theme(if dark { Theme::Dark } else { Theme::Light });
 }
+
+/// The county window (汇总多个报告) and the comparison window (与上年对比).
+pub mod county {
+    /// Default size of the county window: the towns' list with ten key
+    /// figures fits without scrolling sideways on a 1366-wide screen.
+    pub const WINDOW: [f32; 2] = [1040.0, 600.0];
+    /// Default size of the comparison window.
+    pub const COMPARE_WINDOW: [f32; 2] = [780.0, 640.0];
+    /// Height of the chart of key figures over the years.
+    pub const CHART_HEIGHT: f32 = 220.0;
+    /// Height kept under the towns' list for the sum's findings.
+    pub const FINDINGS_HEIGHT: f32 = 140.0;
+    /// Space between the columns of the towns' list.
+    pub const COLUMN_GAP: f32 = 16.0;
+}
+
+/// Line colours of the chart over the years, told apart in print and by
+/// most colour-blind readers (the Okabe–Ito set); the n-th figure's colour.
+pub fn series_color(n: usize) -> Color32 {
+    const SET: [Color32; 8] = [
+        Color32::from_rgb(0, 114, 178),
+        Color32::from_rgb(230, 159, 0),
+        Color32::from_rgb(0, 158, 115),
+        Color32::from_rgb(213, 94, 0),
+        Color32::from_rgb(204, 121, 167),
+        Color32::from_rgb(86, 180, 233),
+        Color32::from_rgb(120, 120, 120),
+        Color32::from_rgb(240, 228, 66),
+    ];
+    SET[n % SET.len()]
+}
