@@ -126,7 +126,7 @@ impl Action {
             Action::FillTotals => "填入可计算的合计".into(),
             Action::ToggleProblems => tick(now.show_problems, "问题面板"),
             Action::TogglePrevious => tick(now.show_previous, "悬停时显示上年数"),
-            Action::ShowComparison => "与上年对比…".into(),
+            Action::ShowComparison => "　 与上年对比…".into(),
             Action::Rollup => "汇总多个报告…".into(),
             Action::LinkLastYear if now.has_previous => "　 更换上年报告…".into(),
             Action::LinkLastYear => "　 与上年对比（选择上年报告…）".into(),
