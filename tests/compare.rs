@@ -2,10 +2,9 @@
 //! change, the soft thresholds; the key figures over the years.
 
 use crate::gen;
+use crate::rollup::cli;
 
-use std::path::Path;
 
-use assert_cmd::Command;
 use nianbao::compare::{compare, compare_linked, history, SOFT_THRESHOLDS};
 use nianbao::document::carry::link_previous;
 use nianbao::document::{file, CellRef, CellValue, Document};
@@ -89,19 +88,6 @@ fn linked_last_year_is_compared_and_history_reads_the_folder() {
     );
     let chart = t.key_figures.iter().filter(|f| f.chart).count();
     assert!(years.iter().all(|y| y.values.len() == chart));
-}
-
-fn cli(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("nianbao")
-        .expect("binary")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).expect("utf-8"),
-    )
 }
 
 #[test]

@@ -62,7 +62,7 @@ fn the_county_window_lists_every_town_and_the_missing_one() {
     let (h, dialogs) = rolled_up(dir.path());
     assert!(dialogs.asked().iter().any(|t| t.contains("汇总")));
     assert!(h
-        .get_all_by_label_contains("共 4 份报告：1 份有错误；缺报 1 个")
+        .get_all_by_label_contains("2025 年：读取 4 份报告，1 份有错误；缺报 1 个单位")
         .next()
         .is_some());
     for town in [

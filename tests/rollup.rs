@@ -173,7 +173,8 @@ fn exit_codes_follow_the_worst_problem() {
     assert_eq!(gone.unreadable.len(), 1);
 }
 
-fn cli(dir: &Path, args: &[&str]) -> (i32, String) {
+/// Run `nianbao ARGS` in `dir`: the exit code and what it printed.
+pub(crate) fn cli(dir: &Path, args: &[&str]) -> (i32, String) {
     let out = Command::cargo_bin("nianbao")
         .expect("binary")
         .current_dir(dir)

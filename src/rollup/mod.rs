@@ -82,6 +82,18 @@ impl Rollup {
         self.towns.iter().map(|t| t.year).max()
     }
 
+    /// `读取 6 份报告，1 份有错误；缺报 2 个单位，重复报送 1 个，无法读取 1 个文件。`
+    pub fn summary(&self) -> String {
+        let with_errors = self.towns.iter().filter(|t| t.errors > 0).count();
+        format!(
+            "读取 {} 份报告，{with_errors} 份有错误；缺报 {} 个单位，重复报送 {} 个，无法读取 {} 个文件。",
+            self.towns.len(),
+            self.missing.len(),
+            self.duplicates.len(),
+            self.unreadable.len()
+        )
+    }
+
     /// The sum the county reads first: the one of [`Rollup::year`] over the
     /// most reports (a folder may also hold last year's files).
     pub fn main_sum(&self) -> Option<&Sum> {

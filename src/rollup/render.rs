@@ -112,15 +112,7 @@ fn town_table(rollup: &Rollup) -> Vec<Vec<String>> {
 /// The rollup for a terminal: summary, towns, missing, duplicates,
 /// unreadable files, then each sum's findings with the towns causing them.
 pub fn to_text(rollup: &Rollup) -> String {
-    let with_errors = rollup.towns.iter().filter(|t| t.errors > 0).count();
-    let mut out = format!(
-        "汇总：读取 {} 份报告，{} 份有错误；缺报 {} 个单位，重复报送 {} 个，无法读取 {} 个文件。\n",
-        rollup.towns.len(),
-        with_errors,
-        rollup.missing.len(),
-        rollup.duplicates.len(),
-        rollup.unreadable.len()
-    );
+    let mut out = format!("汇总：{}\n", rollup.summary());
     out.push_str("\n各单位：\n");
     out.push_str(&aligned(&town_table(rollup)));
     if !rollup.missing.is_empty() {

@@ -162,17 +162,12 @@ impl CountyPanel {
 
     /// The line above the list: how many reports, errors, missing.
     pub fn summary(&self) -> String {
-        let r = &self.rollup;
-        let with_errors = r.towns.iter().filter(|t| t.errors > 0).count();
-        let year = r.year().map(|y| format!("{y} 年，")).unwrap_or_default();
-        format!(
-            "{year}共 {} 份报告：{} 份有错误；缺报 {} 个，重复 {} 个，无法读取 {} 个文件。",
-            r.towns.len(),
-            with_errors,
-            r.missing.len(),
-            r.duplicates.len(),
-            r.unreadable.len()
-        )
+        let year = self
+            .rollup
+            .year()
+            .map(|y| format!("{y} 年："))
+            .unwrap_or_default();
+        format!("{year}{}", self.rollup.summary())
     }
 }
 
