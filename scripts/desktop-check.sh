@@ -189,7 +189,7 @@ click "${MENU_FILE_X:-25}" "${MENU_FILE_Y:-15}"
 # The menu is drawn on the frame after the click; moving the pointer makes one.
 xdotool mousemove 30 60; sleep 0.4
 shot f-menu
-click "${MENU_EXPORT_MD_X:-78}" "${MENU_EXPORT_MD_Y:-299}"
+click "${MENU_EXPORT_MD_X:-78}" "${MENU_EXPORT_MD_Y:-328}"
 sleep 0.6
 shot f-chooser
 key Return
