@@ -4,7 +4,6 @@
 use crate::gen;
 use crate::rollup::cli;
 
-
 use nianbao::compare::{compare, compare_linked, history, SOFT_THRESHOLDS};
 use nianbao::document::carry::link_previous;
 use nianbao::document::{file, CellRef, CellValue, Document};

@@ -41,12 +41,7 @@ pub struct CompareArgs {
 pub fn run(args: CompareArgs) -> Outcome {
     let (this, template) = super::load(&args.this)?;
     let (last, _) = super::load(&args.last)?;
-    if last.meta.year.checked_add(1) != Some(this.meta.year) {
-        eprintln!(
-            "注意：上年文件的年度为 {}，本报告年度为 {} (previous year mismatch)",
-            last.meta.year, this.meta.year
-        );
-    }
+    super::note_year_gap(&last, &this);
     let c = compare(&this, &last.cells, last.meta.year, template);
     let text = match args.format {
         Format::Text => to_text(&c),

@@ -257,17 +257,22 @@ pub(crate) fn load(path: &Path) -> Result<(Document, &'static Template), Failure
 pub(crate) fn link_prev(doc: &mut Document, prev: Option<&Path>) -> Result<(), Failure> {
     let Some(path) = prev else { return Ok(()) };
     let (last, _) = load(path)?;
-    if last.meta.year.checked_add(1) != Some(doc.meta.year) {
-        eprintln!(
-            "注意：上年文件的年度为 {}，本报告年度为 {} (previous year mismatch)",
-            last.meta.year, doc.meta.year
-        );
-    }
+    note_year_gap(&last, doc);
     crate::document::carry::link_previous(doc, &last);
     if let Some(p) = doc.previous.as_mut() {
         p.source = Some(path.display().to_string());
     }
     Ok(())
+}
+
+/// A "last year" file that is not the year before is allowed, with a notice.
+pub(crate) fn note_year_gap(last: &Document, this: &Document) {
+    if last.meta.year.checked_add(1) != Some(this.meta.year) {
+        eprintln!(
+            "注意：上年文件的年度为 {}，本报告年度为 {} (previous year mismatch)",
+            last.meta.year, this.meta.year
+        );
+    }
 }
 
 /// Save a report, or say why not (exit code 2).
