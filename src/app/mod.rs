@@ -2,6 +2,7 @@
 //! report and every command; [`ui`] draws it and turns input into commands.
 
 pub mod fonts;
+pub mod startup;
 pub mod state;
 pub mod system;
 pub mod ui;
@@ -12,12 +13,15 @@ use std::process::ExitCode;
 use eframe::egui;
 use egui::ViewportCommand;
 
-use state::{Command, EditorState, Env, FileKind, StatusMessage, AUTOSAVE_INTERVAL};
+use state::{Command, EditorState, FileKind, StatusMessage, AUTOSAVE_INTERVAL};
 use system::{OsServices, SystemServices};
 use ui::dialogs::{self, Dialog, NewForm, Outcome};
 use ui::keys;
 use ui::menu::{self, Action, Availability, MenuInfo};
 use ui::View;
+
+/// eframe's name for the editor (its storage folder).
+const APP_ID: &str = "nianbao";
 
 /// Smallest window that still shows the grid of 表三 without clipping.
 const MIN_WINDOW: [f32; 2] = [960.0, 600.0];
@@ -335,30 +339,28 @@ impl eframe::App for NianbaoApp {
     }
 }
 
-/// Open the editor, optionally with a file.
+/// Open the editor, optionally with a file. The report is read and the
+/// first frame laid out while the window opens ([`startup`]).
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let offer_start = file.is_none();
-    let state = EditorState::start(file, Env::platform());
+    let ctx = startup::context(APP_ID);
+    let preparing = startup::Preparing::start(&ctx, file);
     let viewport = egui::ViewportBuilder::default()
-        .with_title(state.window_title())
-        .with_inner_size([1366.0, 768.0])
+        // The report's own title follows with the first frame.
+        .with_title("年报")
+        .with_inner_size(startup::WINDOW_SIZE)
         .with_maximized(true)
         .with_min_inner_size(MIN_WINDOW);
     let options = eframe::NativeOptions {
         viewport,
+        // Added by `startup::context`, before the first pass builds the fonts.
+        system_font_fallback: false,
         ..Default::default()
     };
-    let result = eframe::run_native(
-        "nianbao",
+    let result = eframe::run_native_ext(
+        APP_ID,
         options,
-        Box::new(|cc| {
-            NianbaoApp::setup(&cc.egui_ctx);
-            let mut app = NianbaoApp::new(state);
-            if offer_start {
-                app.offer_start();
-            }
-            Ok(Box::new(app))
-        }),
+        Some(ctx),
+        Box::new(|_cc| Ok(Box::new(preparing.finish()))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

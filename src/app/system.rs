@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 /// What the editor asks of the operating system.
-pub trait SystemServices {
+pub trait SystemServices: Send {
     /// Put `html` on the clipboard with `text` as its plain-text alternative
     /// (a CMS editor or WPS takes the HTML, a plain editor the text).
     fn copy_html(&mut self, html: &str, text: &str) -> Result<(), String>;

@@ -82,7 +82,7 @@ pub enum Choice {
 }
 
 /// Native open/save dialogs, replaceable in tests.
-pub trait FileDialogs {
+pub trait FileDialogs: Send {
     /// Ask for a file to open, starting in `directory`.
     fn open(&mut self, title: &str, directory: Option<&Path>, kind: FileKind) -> Choice;
     /// Ask where to save, proposing `default_name` in `directory`.

@@ -200,8 +200,12 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
         style.spacing.interact_size.y = 24.0;
         let focus = Palette::of(style.visuals.dark_mode).focus;
         style.visuals.selection.stroke = Stroke::new(2.0, focus);
-        // Blue means focus only; hovering is a grey outline.
-        style.visuals.widgets.hovered.bg_stroke.color = Palette::of(style.visuals.dark_mode).weak;
+        // Blue means focus only. Hovering shades a button; a text field
+        // stays as it is under a resting pointer (as WPS forms and Excel
+        // cells do): the I-beam pointer already says it takes text.
+        let widgets = &mut style.visuals.widgets;
+        widgets.hovered.bg_stroke = widgets.inactive.bg_stroke;
+        widgets.hovered.expansion = widgets.inactive.expansion;
     });
     ctx.set_theme(if dark { Theme::Dark } else { Theme::Light });
 }
