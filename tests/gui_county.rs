@@ -144,6 +144,30 @@ fn the_workbook_is_written_where_the_clerk_says() {
 }
 
 #[test]
+fn the_send_back_list_names_the_broken_town_and_the_missing_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, dialogs) = rolled_up(dir.path());
+    let out = dir.path().join("退回.txt");
+    dialogs.push(Some(out.clone()));
+    h.get_by_label("导出退回修改清单…").click();
+    h.run();
+    let asked = dialogs.asked().join("\n");
+    assert!(
+        asked.contains("2025年政府信息公开工作年度报告退回修改清单.txt"),
+        "{asked}"
+    );
+    let list = std::fs::read_to_string(&out).expect("list written");
+    assert!(
+        list.contains("一、需退回修改的报告（1 份）\n1. 错镇（文件："),
+        "{list}"
+    );
+    assert!(list.contains("   （1）表三"), "{list}");
+    assert!(list.contains("二、缺报的单位（1 个）\n缺镇"), "{list}");
+    let status = h.state().state.status.clone().expect("status").text;
+    assert!(status.contains("已导出退回修改清单"), "{status}");
+}
+
+#[test]
 fn a_county_report_starts_from_the_sum() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut h, _) = rolled_up(dir.path());

@@ -209,6 +209,59 @@ fn golden_text_json_csv() {
     insta::assert_snapshot!("rollup_csv", csv);
 }
 
+/// 退回修改清单: the report with a broken identity and its sentence, the
+/// unit that did not report, the unit that reported twice, the bad file.
+#[test]
+fn send_back_list_names_every_problem() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    county(dir.path());
+    let args = [
+        "rollup",
+        "towns",
+        "--expect",
+        "expect.txt",
+        "--format",
+        "send-back",
+    ];
+    let (code, list) = cli(dir.path(), &args);
+    assert_eq!(code, 2);
+    assert!(
+        list.starts_with("2025年度政府信息公开工作年度报告退回修改清单\n"),
+        "{list}"
+    );
+    let section = |title: &str| {
+        let start = list
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} in {list}"));
+        let rest = &list[start..];
+        let end = rest.find("\n\n").unwrap_or(rest.len());
+        rest[..end].to_string()
+    };
+    let sent_back = section("一、需退回修改的报告（1 份）");
+    assert!(sent_back.contains("1. 丙镇（文件："), "{sent_back}");
+    assert!(sent_back.contains("丙镇.ron）：错误 2 处"), "{sent_back}");
+    assert!(
+        sent_back.contains("   （1）表三“自然人”列："),
+        "{sent_back}"
+    );
+    assert!(sent_back.contains("   （2）表三"), "{sent_back}");
+    assert_eq!(
+        section("二、缺报的单位（2 个）"),
+        "二、缺报的单位（2 个）\n丁镇、戊镇"
+    );
+    let twice = section("三、重复报送（1 个单位）");
+    assert!(
+        twice.contains("丙镇 2025年度：") && twice.contains("丙镇-重复.ron"),
+        "{twice}"
+    );
+    let bad = section("四、无法读取的文件（1 个）");
+    assert!(bad.contains("坏文件.ron："), "{bad}");
+    // Nothing but the broken report is sent back for its tables.
+    for fine in ["甲镇（文件", "乙镇（文件"] {
+        assert!(!list.contains(fine), "{fine} in {list}");
+    }
+}
+
 #[test]
 fn xlsx_reads_back_with_sums_and_merged_headers() {
     use calamine::{open_workbook, Data, Reader, Xlsx};

@@ -15,6 +15,8 @@ enum Format {
     Json,
     Csv,
     Xlsx,
+    /// 退回修改清单
+    SendBack,
 }
 
 #[derive(Args, Debug)]
@@ -25,7 +27,7 @@ pub struct RollupArgs {
     /// 应报单位名单：文本文件，每行一个单位名称
     #[arg(long, value_name = "名单文件")]
     expect: Option<PathBuf>,
-    /// 输出格式：text（默认）、json、csv（单位清单）或 xlsx（Excel 工作簿，需指定 -o）
+    /// 输出格式：text（默认）、json、csv（单位清单）、xlsx（Excel 工作簿，需指定 -o）或 send-back（退回修改清单）
     #[arg(
         long,
         value_enum,
@@ -56,6 +58,7 @@ pub fn run(args: RollupArgs) -> Outcome {
         Format::Text => super::emit(&rollup::to_text(&result), out)?,
         Format::Json => super::emit(&rollup::to_json(&result), out)?,
         Format::Csv => super::emit(&rollup::to_csv(&result), out)?,
+        Format::SendBack => super::emit(&rollup::to_send_back(&result), out)?,
         Format::Xlsx => {
             let bytes =
                 rollup::to_xlsx(&result).map_err(|e| Failure::usage(format!("错误：{e}")))?;

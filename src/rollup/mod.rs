@@ -11,6 +11,7 @@
 mod discover;
 mod figures;
 mod render;
+mod send_back;
 mod sum;
 mod xlsx;
 
@@ -26,6 +27,7 @@ use crate::validate::validate;
 pub use discover::{discover, parse_expected, same_unit, unit_key};
 pub use figures::{figure_value, key_figures, FigureValue};
 pub use render::{to_csv, to_json, to_text};
+pub use send_back::to_send_back;
 pub use sum::{CellTotal, Sum, SumFinding};
 pub use xlsx::to_xlsx;
 
@@ -39,6 +41,9 @@ pub struct Town {
     pub template: String,
     pub errors: usize,
     pub warnings: usize,
+    /// The errors' sentences (official row and column names, the numbers),
+    /// for the list of reports sent back ([`to_send_back`]).
+    pub error_messages: Vec<String>,
     /// The template's key figures in its order: (cell address, label,
     /// value); `None` when the cell is blank or not a number.
     pub figures: Vec<FigureValue>,
@@ -156,6 +161,7 @@ fn read(path: &Path) -> Read {
         template: doc.template.clone(),
         errors: report.errors.len(),
         warnings: report.warnings.len(),
+        error_messages: report.errors.iter().map(|f| f.message.clone()).collect(),
         figures: key_figures(&doc, template),
         findings,
     };

@@ -33,6 +33,8 @@ pub enum Purpose {
     Rollup,
     /// 导出 Excel 工作簿: where the county's workbook goes.
     ExportRollup,
+    /// 导出退回修改清单: where the list of reports sent back goes.
+    SendBack,
 }
 
 impl Purpose {
@@ -50,6 +52,7 @@ impl Purpose {
             },
             Purpose::Rollup => Command::Rollup(path),
             Purpose::ExportRollup => Command::ExportRollup(path),
+            Purpose::SendBack => Command::SendBack(path),
         }
     }
 }

@@ -146,6 +146,9 @@ pub enum Command {
     /// 导出 Excel 工作簿…: ask for the path.
     ExportRollupDialog,
     ExportRollup(PathBuf),
+    /// 导出退回修改清单…: ask for the path.
+    SendBackDialog,
+    SendBack(PathBuf),
     /// A new 县级政府 report pre-filled from the sum (unsaved changes first).
     NewCountyReport,
     /// 视图 › 与上年对比…: open the side-by-side view (asking for last

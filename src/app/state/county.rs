@@ -189,19 +189,20 @@ impl EditorState {
                 }
             }
             Command::CloseCounty => self.county = None,
-            Command::ExportRollupDialog => {
-                let Some(panel) = &self.county else { return };
-                let dir = folder_of(&panel.source);
-                let name = workbook_name(&panel.rollup);
-                self.ask_save_in(
-                    "导出汇总工作簿",
-                    FileKind::Workbook,
-                    Purpose::ExportRollup,
-                    name,
-                    dir,
-                );
-            }
+            Command::ExportRollupDialog => self.ask_county_save(
+                "导出汇总工作簿",
+                FileKind::Workbook,
+                Purpose::ExportRollup,
+                "汇总.xlsx",
+            ),
             Command::ExportRollup(path) => self.export_rollup(&path),
+            Command::SendBackDialog => self.ask_county_save(
+                "导出退回修改清单",
+                FileKind::Text,
+                Purpose::SendBack,
+                "退回修改清单.txt",
+            ),
+            Command::SendBack(path) => self.write_send_back(&path),
             Command::NewCountyReport if self.guard_discard(&cmd) => self.new_county_report(),
             // `apply` routes only the county's commands here.
             _ => {}
@@ -216,19 +217,40 @@ impl EditorState {
         self.county = Some(panel);
     }
 
+    /// Ask where one of the county window's files goes: in the rolled-up
+    /// folder, named `2025年政府信息公开工作年度报告` + `ending`.
+    fn ask_county_save(&mut self, title: &str, kind: FileKind, purpose: Purpose, ending: &str) {
+        let Some(panel) = &self.county else { return };
+        let dir = folder_of(&panel.source);
+        let name = county_file_name(&panel.rollup, ending);
+        self.ask_save_in(title, kind, purpose, name, dir);
+    }
+
     fn export_rollup(&mut self, path: &Path) {
         let Some(panel) = &self.county else { return };
-        let written = rollup::to_xlsx(&panel.rollup)
-            .and_then(|bytes| file::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+        let bytes = rollup::to_xlsx(&panel.rollup);
+        self.write_county_file(path, bytes, "汇总工作簿");
+    }
+
+    fn write_send_back(&mut self, path: &Path) {
+        let Some(panel) = &self.county else { return };
+        let text = rollup::to_send_back(&panel.rollup);
+        self.write_county_file(path, Ok(text.into_bytes()), "退回修改清单");
+    }
+
+    /// Write one of the county window's files (`what`: 汇总工作簿 …) and say so.
+    fn write_county_file(&mut self, path: &Path, bytes: Result<Vec<u8>, String>, what: &str) {
+        let written =
+            bytes.and_then(|bytes| file::write_atomic(path, &bytes).map_err(|e| e.to_string()));
         match written {
             Ok(()) => {
                 self.status = Some(StatusMessage::info(format!(
-                    "已导出汇总工作簿 {}",
+                    "已导出{what} {}",
                     path.display()
                 )));
             }
             Err(e) => self.show_error(
-                "无法导出汇总",
+                &format!("无法导出{what}"),
                 format!("无法写入 {}。\n{e}", path.display()),
                 false,
             ),
@@ -281,8 +303,8 @@ fn folder_of(source: &Path) -> PathBuf {
     }
 }
 
-/// `2025年政府信息公开工作年度报告汇总.xlsx`.
-fn workbook_name(rollup: &Rollup) -> String {
+/// `2025年政府信息公开工作年度报告` + `ending` (`汇总.xlsx`, `退回修改清单.txt`).
+fn county_file_name(rollup: &Rollup, ending: &str) -> String {
     let year = rollup.year().map(|y| format!("{y}年")).unwrap_or_default();
-    format!("{year}政府信息公开工作年度报告汇总.xlsx")
+    format!("{year}政府信息公开工作年度报告{ending}")
 }

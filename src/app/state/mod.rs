@@ -308,6 +308,8 @@ impl EditorState {
             | Command::CloseCounty
             | Command::ExportRollupDialog
             | Command::ExportRollup(_)
+            | Command::SendBackDialog
+            | Command::SendBack(_)
             | Command::NewCountyReport => self.apply_county_command(cmd),
             Command::ShowComparison => self.show_comparison(),
             Command::CloseComparison => self.comparison = None,

@@ -81,6 +81,13 @@ fn buttons(ui: &mut egui::Ui, sent: &mut Vec<Command>) {
             sent.push(Command::ExportRollupDialog);
         }
         if ui
+            .button("导出退回修改清单…")
+            .on_hover_text("列出有错误的报告及每处错误（按官方行列名称），以及缺报、重复报送和无法读取的文件；文本文件，可直接发给各单位")
+            .clicked()
+        {
+            sent.push(Command::SendBackDialog);
+        }
+        if ui
             .button("按合计新建县级报告")
             .on_hover_text("新建一份县级政府报告，统计表按本年各单位的合计预先填好")
             .clicked()
