@@ -50,13 +50,31 @@ done
 NB=$(realpath "$BIN")
 
 # ---- the session: X server, a D-Bus session bus without any portal, a private home
-disp=90
-while [ -e /tmp/.X11-unix/X$disp ] || [ -e /tmp/.X$disp-lock ]; do disp=$((disp + 1)); done
-Xvfb :$disp -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 100); do [ -e /tmp/.X11-unix/X$disp ] && break; sleep 0.1; done
-[ -e /tmp/.X11-unix/X$disp ] || fail "Xvfb did not start (see $WORK/xvfb.log)"
-export DISPLAY=:$disp
+# The server counts as started once it answers a client, not when its socket
+# appears; one that died (another server took the display) is replaced on
+# the next free display.
+start_x() {
+  local disp=$1
+  while [ -e /tmp/.X11-unix/X$disp ] || [ -e /tmp/.X$disp-lock ]; do disp=$((disp + 1)); done
+  Xvfb :$disp -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+  XVFB_PID=$!
+  for _ in $(seq 100); do
+    kill -0 "$XVFB_PID" 2>/dev/null || return 1
+    if DISPLAY=:$disp xdotool getdisplaygeometry >/dev/null 2>&1; then
+      export DISPLAY=:$disp
+      return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+XVFB_PID=""
+for attempt in 90 100 110; do
+  start_x "$attempt" && break
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  XVFB_PID=""
+done
+[ -n "$XVFB_PID" ] || fail "Xvfb did not start (see $WORK/xvfb.log)"
 export HOME=$WORK/home XDG_RUNTIME_DIR=$WORK/runtime
 export XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share
 mkdir -p "$HOME/Documents" "$XDG_RUNTIME_DIR" "$WORK/out"
@@ -73,7 +91,10 @@ start_app() {
   for _ in $(seq 150); do
     WIN=$(xdotool search --pid "$APP_PID" 2>/dev/null | tail -n 1 || true)
     [ -n "$WIN" ] && break
-    kill -0 "$APP_PID" 2>/dev/null || fail "the editor exited at start"
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      kill -0 "$XVFB_PID" 2>/dev/null || fail "the X server died (see $WORK/xvfb.log)"
+      fail "the editor exited at start"
+    fi
     sleep 0.1
   done
   [ -n "$WIN" ] || fail "no window after 15 s"
