@@ -52,11 +52,13 @@ NB=$(realpath "$BIN")
 # ---- the session: X server, a D-Bus session bus without any portal, a private home
 # The server counts as started once it answers a client, not when its socket
 # appears; one that died (another server took the display) is replaced on
-# the next free display.
+# the next free display. -noreset: by default Xvfb resets whenever its last
+# client leaves (dbus-launch, this check, xwd), and an editor connecting
+# during a reset fails with "Failed to open connection to X server".
 start_x() {
   local disp=$1
   while [ -e /tmp/.X11-unix/X$disp ] || [ -e /tmp/.X$disp-lock ]; do disp=$((disp + 1)); done
-  Xvfb :$disp -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+  Xvfb :$disp -screen 0 1366x768x24 -nolisten tcp -noreset >"$WORK/xvfb.log" 2>&1 &
   XVFB_PID=$!
   for _ in $(seq 100); do
     kill -0 "$XVFB_PID" 2>/dev/null || return 1

@@ -15,7 +15,7 @@ cargo build --release --locked --bin nianbao --example bare_window >/dev/null 2>
 WORK=$(mktemp -d /tmp/nianbao-startup.XXXXXX)
 disp=120
 while [ -e /tmp/.X11-unix/X$disp ]; do disp=$((disp + 1)); done
-Xvfb :$disp -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb :$disp -screen 0 1366x768x24 -nolisten tcp -noreset >/dev/null 2>&1 &
 XVFB=$!
 PIXEL_BYTES=$((1366 * 768 * 4))
 trap 'kill $XVFB 2>/dev/null; rm -rf "$WORK"' EXIT
