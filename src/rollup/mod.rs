@@ -87,9 +87,14 @@ impl Rollup {
         self.towns.iter().map(|t| t.year).max()
     }
 
+    /// The reports with errors: the ones the county sends back.
+    pub fn with_errors(&self) -> impl Iterator<Item = &Town> {
+        self.towns.iter().filter(|t| t.errors > 0)
+    }
+
     /// `读取 6 份报告，1 份有错误；缺报 2 个单位，重复报送 1 个，无法读取 1 个文件。`
     pub fn summary(&self) -> String {
-        let with_errors = self.towns.iter().filter(|t| t.errors > 0).count();
+        let with_errors = self.with_errors().count();
         format!(
             "读取 {} 份报告，{with_errors} 份有错误；缺报 {} 个单位，重复报送 {} 个，无法读取 {} 个文件。",
             self.towns.len(),
@@ -114,7 +119,7 @@ impl Rollup {
     pub fn exit_code(&self) -> u8 {
         if !self.unreadable.is_empty() {
             2
-        } else if self.towns.iter().any(|t| t.errors > 0)
+        } else if self.with_errors().next().is_some()
             || !self.missing.is_empty()
             || !self.duplicates.is_empty()
         {

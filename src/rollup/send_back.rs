@@ -30,7 +30,7 @@ pub fn to_send_back(rollup: &Rollup) -> String {
 }
 
 fn with_errors(out: &mut String, rollup: &Rollup) {
-    let towns: Vec<_> = rollup.towns.iter().filter(|t| t.errors > 0).collect();
+    let towns: Vec<_> = rollup.with_errors().collect();
     let _ = writeln!(out, "一、需退回修改的报告（{} 份）", towns.len());
     if towns.is_empty() {
         out.push_str("无\n");
