@@ -9,6 +9,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
 use eframe::egui;
 
+use nianbao::app::render::raster::{Canvas, Raster};
 use nianbao::app::state::{Command, EditorState};
 use nianbao::app::NianbaoApp;
 use nianbao::document::{Address, CellRef, CellValue, Document, UnitLevel};
@@ -59,6 +60,17 @@ fn frame(ctx: &egui::Context, app: &mut NianbaoApp, input: &egui::RawInput) {
     black_box(out.shapes.len());
 }
 
+/// A fresh editor's first frame: its shapes, and the textures they draw
+/// with (a fresh context uploads its whole font atlas then).
+fn software_frame() -> (egui::Context, Raster, Vec<egui::epaint::ClippedShape>, f32) {
+    let (ctx, mut app, input) = app();
+    let mut raster = Raster::default();
+    let mut out = ctx.run_ui(input, |ui| app.show(ui));
+    raster.set_textures(&out.textures_delta);
+    out.textures_delta.clear();
+    (ctx, raster, out.shapes, out.pixels_per_point)
+}
+
 fn benches(c: &mut Criterion) {
     let (ctx, mut app, input) = app();
     for _ in 0..3 {
@@ -66,6 +78,19 @@ fn benches(c: &mut Criterion) {
     }
     c.bench_function("full frame gk2021 (1366x768)", |b| {
         b.iter(|| frame(&ctx, &mut app, &input));
+    });
+
+    // Issue 20.3: the same frame drawn by the CPU renderer (no OpenGL):
+    // tessellation and rasterisation into a 1366 × 768 frame buffer.
+    let (soft_ctx, raster, shapes, ppp) = software_frame();
+    let background = soft_ctx.global_style().visuals.panel_fill;
+    c.bench_function("software paint gk2021 (1366x768)", |b| {
+        b.iter(|| {
+            let primitives = soft_ctx.tessellate(shapes.clone(), ppp);
+            let mut canvas = Canvas::new(1366, 768, background);
+            raster.paint(&mut canvas, ppp, &primitives);
+            black_box(canvas.pixels.len())
+        });
     });
 
     // Issue 11.5: an edit to updated findings against one full validation

@@ -136,6 +136,18 @@ expect_eq() { # what got wanted
   [ "$2" = "$3" ] || fail "$1: got '$2', wanted '$3'"
 }
 
+# The clipboard as soon as it holds something (a slow frame, e.g. the
+# software renderer of a debug build on a busy machine, copies late).
+clip_soon() { # [target]
+  local got=""
+  for _ in $(seq 50); do
+    got=$(xclip -o -selection clipboard ${1:+-t "$1"} 2>/dev/null || true)
+    [ -n "$got" ] && break
+    sleep 0.1
+  done
+  printf '%s' "$got"
+}
+
 wait_file() {
   for _ in $(seq 50); do [ -s "$1" ] && return 0; sleep 0.1; done
   fail "no file $1"
@@ -178,8 +190,7 @@ STEP="e: Ctrl+C on a cell holding 7"
 key Up Up Right Right
 printf '' | xclip -selection clipboard
 key ctrl+c
-sleep 0.3
-expect_eq "clipboard after Ctrl+C" "$(xclip -o -selection clipboard 2>/dev/null || true)" "7"
+expect_eq "clipboard after Ctrl+C" "$(clip_soon)" "7"
 
 STEP="b2: Chinese text pasted into 一、总体情况"
 click "${P1_OUTLINE_X:-55}" "${P1_OUTLINE_Y:-117}"
@@ -223,9 +234,9 @@ grep -q "$PROSE" "$MD" || fail "the Markdown export lacks the prose"
 STEP="f2: 编辑 › 复制为网页格式 puts text/html with the merged cells on the X clipboard"
 click "${MENU_EDIT_X:-68}" "${MENU_EDIT_Y:-15}"
 xdotool mousemove 70 60; sleep 0.4
+printf '' | xclip -selection clipboard
 click "${MENU_COPY_HTML_X:-113}" "${MENU_COPY_HTML_Y:-115}"
-sleep 0.6
-HTML=$(xclip -selection clipboard -o -t text/html 2>/dev/null || true)
+HTML=$(clip_soon text/html)
 case "$HTML" in
   *'colspan="7"'*) ;;
   *) fail "the clipboard holds no HTML table with 申请人情况 over seven columns" ;;
@@ -249,8 +260,11 @@ shot g-offer
 key Return          # 恢复 is the offer's default button
 sleep 0.5
 key ctrl+s
-sleep 0.8
-VALUE=$(get "$REPORT" t3.new.natural)
+for _ in $(seq 50); do
+  VALUE=$(get "$REPORT" t3.new.natural)
+  [ "$VALUE" = 42 ] && break
+  sleep 0.1
+done
 [ "$VALUE" = 42 ] || fail "after recovery and save the typed 42 is missing (t3.new.natural = '$VALUE')"
 
 STEP="h: idle for 5 s"

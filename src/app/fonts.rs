@@ -45,8 +45,52 @@ pub fn install(ctx: &egui::Context) {
     if already {
         return;
     }
+    if let Some((path, bytes)) = first_readable(&windows_ui_fonts()) {
+        let mut insert = fallback(SYSTEM_UI_FONT_NAME, &[]);
+        insert.data = FontData::from_owned(bytes);
+        ctx.add_font(insert);
+        log_system_font(&path);
+    }
     for (name, bytes) in [(CJK_FONT_NAME, CJK_FONT), (SYMBOL_FONT_NAME, SYMBOL_FONT)] {
         ctx.add_font(fallback(name, bytes));
+    }
+}
+
+/// Name under which Windows' own Chinese interface font is registered.
+pub const SYSTEM_UI_FONT_NAME: &str = "system-ui-cjk";
+
+/// On Windows, the Chinese interface font every office PC has (微软雅黑,
+/// then 黑体 and 宋体 on a pared-down system), tried before the bundled subset:
+/// it is the font the clerk's other programs use, and it covers every hanzi
+/// of a unit name, not only GB2312. Elsewhere none: Linux desktops differ too
+/// much, and the system font fallback after the bundle already finds theirs.
+fn windows_ui_fonts() -> Vec<std::path::PathBuf> {
+    if !cfg!(windows) {
+        return Vec::new();
+    }
+    let windir = std::env::var_os("WINDIR").or_else(|| std::env::var_os("SystemRoot"));
+    windir.map_or_else(Vec::new, |dir| ui_fonts_in(std::path::Path::new(&dir)))
+}
+
+/// The candidate interface fonts under a Windows directory, best first.
+fn ui_fonts_in(windir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    ["msyh.ttc", "msyh.ttf", "simhei.ttf", "simsun.ttc"]
+        .into_iter()
+        .map(|file| windir.join("Fonts").join(file))
+        .collect()
+}
+
+/// The first of `paths` that reads, with its bytes.
+fn first_readable(paths: &[std::path::PathBuf]) -> Option<(std::path::PathBuf, Vec<u8>)> {
+    paths
+        .iter()
+        .find_map(|p| std::fs::read(p).ok().map(|bytes| (p.clone(), bytes)))
+}
+
+/// Debug builds say which system font they took (a support question).
+fn log_system_font(path: &std::path::Path) {
+    if cfg!(debug_assertions) {
+        eprintln!("界面字体：{}", path.display());
     }
 }
 
@@ -152,6 +196,35 @@ mod tests {
             "three hanzi added only {} inked texels",
             chinese.saturating_sub(latin)
         );
+    }
+
+    #[test]
+    fn windows_interface_fonts_are_looked_up_under_the_windows_folder() {
+        let dir = std::path::Path::new("C:/Windows");
+        let fonts = ui_fonts_in(dir);
+        assert_eq!(
+            fonts[0],
+            dir.join("Fonts").join("msyh.ttc"),
+            "微软雅黑 first"
+        );
+        assert_eq!(fonts.len(), 4);
+        if !cfg!(windows) {
+            assert!(
+                windows_ui_fonts().is_empty(),
+                "no system font before the bundle off Windows"
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_readable_font_wins() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = dir.path().join("msyh.ttc");
+        let present = dir.path().join("simhei.ttf");
+        std::fs::write(&present, b"font").expect("write");
+        let found = first_readable(&[missing, present.clone()]);
+        assert_eq!(found, Some((present, b"font".to_vec())));
+        assert_eq!(first_readable(&[]), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! report and every command; [`ui`] draws it and turns input into commands.
 
 pub mod fonts;
+pub mod render;
 pub mod startup;
 pub mod state;
 pub mod system;
@@ -323,7 +324,11 @@ impl NianbaoApp {
         }
         let now = self.state.now();
         self.state.tick(now);
-        if self.state.dirty {
+        if let Some(wait) = self.state.autosave_due_in(now) {
+            // Not sooner than a tenth of a second: a clock that stands still
+            // (or went back) must not spin the window.
+            ctx.request_repaint_after(wait.max(std::time::Duration::from_millis(100)));
+        } else if self.state.dirty {
             ctx.request_repaint_after(AUTOSAVE_INTERVAL);
         }
     }
@@ -339,33 +344,77 @@ impl eframe::App for NianbaoApp {
     }
 }
 
-/// Open the editor, optionally with a file. The report is read and the
-/// first frame laid out while the window opens ([`startup`]).
+/// Open the editor, optionally with a file, drawn with OpenGL or, where
+/// OpenGL cannot open the window, on the CPU ([`render`]).
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let ctx = startup::context(APP_ID);
-    let preparing = startup::Preparing::start(&ctx, file);
-    let viewport = egui::ViewportBuilder::default()
+    match render::Choice::from_env() {
+        render::Choice::Software => run_software(file),
+        render::Choice::Gl => run_gl(file, false),
+        render::Choice::Auto => run_gl(file, true),
+    }
+}
+
+/// The window as the head start prepares it, for both renderers.
+fn window_builder() -> egui::ViewportBuilder {
+    egui::ViewportBuilder::default()
         // The report's own title follows with the first frame.
         .with_title("年报")
         .with_inner_size(startup::WINDOW_SIZE)
         .with_maximized(true)
-        .with_min_inner_size(MIN_WINDOW);
+        .with_min_inner_size(MIN_WINDOW)
+}
+
+/// eframe's OpenGL window. The report is read and the first frame laid out
+/// while the window opens ([`startup`]). If OpenGL fails before the editor
+/// exists and `may_fall_back`, the CPU renderer takes over.
+fn run_gl(file: Option<PathBuf>, may_fall_back: bool) -> ExitCode {
+    let ctx = startup::context(APP_ID);
+    let preparing = startup::Preparing::start(&ctx, file);
     let options = eframe::NativeOptions {
-        viewport,
+        viewport: window_builder(),
         // Added by `startup::context`, before the first pass builds the fonts.
         system_font_fallback: false,
         ..Default::default()
     };
+    let created = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let editor_made = created.clone();
     let result = eframe::run_native_ext(
         APP_ID,
         options,
         Some(ctx),
-        Box::new(|_cc| Ok(Box::new(preparing.finish()))),
+        Box::new(move |_cc| {
+            editor_made.store(true, std::sync::atomic::Ordering::SeqCst);
+            Ok(Box::new(preparing.finish()))
+        }),
     );
-    match result {
+    let e = match result {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(e) => e,
+    };
+    if !may_fall_back || created.load(std::sync::atomic::Ordering::SeqCst) {
+        eprintln!("无法打开编辑器窗口 ({e})");
+        return ExitCode::FAILURE;
+    }
+    match render::rerun_in_software(&e.to_string()) {
+        Ok(code) => code,
+        Err(spawn) => {
+            eprintln!("无法打开编辑器窗口：显卡绘制不可用，软件绘制也未能启动 ({e}; {spawn})");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The CPU-drawn window ([`render::software`]), saying once why.
+fn run_software(file: Option<PathBuf>) -> ExitCode {
+    let ctx = startup::context(APP_ID);
+    let offer_start = file.is_none();
+    let state = EditorState::start(file, state::Env::platform());
+    let mut app = startup::prepare(&ctx, state, offer_start);
+    app.state.status = Some(StatusMessage::info(render::notice()));
+    match render::software::run(ctx, app, window_builder()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("无法打开编辑器窗口 ({e})");
+        Err(cause) => {
+            eprintln!("无法打开编辑器窗口：显卡绘制与软件绘制都不可用 ({cause})");
             ExitCode::FAILURE
         }
     }

@@ -231,11 +231,18 @@ impl EditorState {
     /// Whether a recovery copy is due: unsaved changes not yet copied, and
     /// 30 s since they began or since the last copy.
     pub fn needs_autosave(&self, now: SystemTime) -> bool {
-        let due = self
-            .autosave_base
-            .and_then(|b| now.duration_since(b).ok())
-            .is_some_and(|d| d >= AUTOSAVE_INTERVAL);
-        self.dirs.is_some() && self.dirty && self.generation != self.autosaved_generation && due
+        self.autosave_due_in(now).is_some_and(|wait| wait.is_zero())
+    }
+
+    /// How long until the recovery copy is due (zero once it is), while
+    /// changes wait for one. The window wakes up then, however long ago it
+    /// last drew: a slow frame or a tooltip must not postpone the copy.
+    pub fn autosave_due_in(&self, now: SystemTime) -> Option<std::time::Duration> {
+        if self.dirs.is_none() || !self.dirty || self.generation == self.autosaved_generation {
+            return None;
+        }
+        let elapsed = now.duration_since(self.autosave_base?).ok()?;
+        Some(AUTOSAVE_INTERVAL.saturating_sub(elapsed))
     }
 
     /// Write the recovery copy now.
