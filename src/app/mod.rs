@@ -392,13 +392,15 @@ fn run_gl(file: Option<PathBuf>, may_fall_back: bool) -> ExitCode {
         Err(e) => e,
     };
     if !may_fall_back || created.load(std::sync::atomic::Ordering::SeqCst) {
-        eprintln!("无法打开编辑器窗口 ({e})");
+        cannot_open(&format!("无法打开编辑器窗口 ({e})"));
         return ExitCode::FAILURE;
     }
     match render::rerun_in_software(&e.to_string()) {
         Ok(code) => code,
         Err(spawn) => {
-            eprintln!("无法打开编辑器窗口：显卡绘制不可用，软件绘制也未能启动 ({e}; {spawn})");
+            cannot_open(&format!(
+                "无法打开编辑器窗口：显卡绘制不可用，软件绘制也未能启动 ({e}; {spawn})"
+            ));
             ExitCode::FAILURE
         }
     }
@@ -414,8 +416,23 @@ fn run_software(file: Option<PathBuf>) -> ExitCode {
     match render::software::run(ctx, app, window_builder()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(cause) => {
-            eprintln!("无法打开编辑器窗口：显卡绘制与软件绘制都不可用 ({cause})");
+            cannot_open(&format!(
+                "无法打开编辑器窗口：显卡绘制与软件绘制都不可用 ({cause})"
+            ));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Say that no window could be opened: on the terminal, and in a system
+/// message box, because a double-clicked editor on Windows has no terminal.
+fn cannot_open(message: &str) {
+    eprintln!("{message}");
+    let advice = "可设置环境变量 NIANBAO_RENDERER=software 后重试；命令行功能（nianbao validate、export 等）不受影响。";
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("年报")
+        .set_description(format!("{message}\n\n{advice}"))
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
 }
