@@ -27,6 +27,8 @@ mod import;
 mod import_corpus;
 #[path = "import_props.rs"]
 mod import_props;
+#[path = "import_real.rs"]
+mod import_real;
 #[path = "input.rs"]
 mod input;
 #[path = "prose.rs"]

@@ -167,10 +167,19 @@ fn check_round_trip(doc: &Document, tpl: &Template, exported: &str, format: Sour
     // Part 六's 信息处理费 fields are stated in the prose, not printed as a
     // table, so no export carries them as cells.
     let printed = |k: &CellRef| tpl.table(&k.table).is_some_and(|t| t.printed);
+    // 元 kept as text in a 万元 cell comes back converted (issue 19): the
+    // same amount, now a number.
+    let converted = |v: &CellValue, g: Option<&CellValue>| match (v, g) {
+        (CellValue::Unparsed(t), Some(CellValue::Amount(a))) => t
+            .strip_suffix('元')
+            .and_then(|y| y.parse::<rust_decimal::Decimal>().ok())
+            .is_some_and(|y| y == *a * rust_decimal::Decimal::from(10_000)),
+        _ => false,
+    };
     let missing: Vec<String> = doc
         .cells
         .iter()
-        .filter(|(k, v)| printed(k) && got.get(*k) != Some(*v))
+        .filter(|(k, v)| printed(k) && got.get(*k) != Some(*v) && !converted(v, got.get(*k)))
         .map(|(k, v)| format!("{k}={v:?} got {:?}", got.get(k)))
         .collect();
     let extra: Vec<String> = got

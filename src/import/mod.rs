@@ -21,10 +21,12 @@ pub mod text_tables;
 mod box_tables;
 mod detect;
 mod docx;
+mod glued;
 mod grid;
 mod hant;
 mod pdf;
 mod place;
+mod spaced;
 mod values;
 
 use std::path::Path;
@@ -157,12 +159,26 @@ pub enum ImportErrorKind {
 /// an unknown id = recognize it).
 pub fn import_str(text: &str, format: SourceFormat, template: Option<&str>) -> Import {
     let text = clip_input(text);
+    // A table whose cell boundaries were lost is rewritten into rows first.
+    let unglued = match format {
+        SourceFormat::Html => None,
+        _ => glued::unglue(text),
+    };
+    let (text, notes, unplaced) = match &unglued {
+        Some(u) => (u.text.as_str(), u.notes.clone(), u.unplaced.clone()),
+        None => (text, Vec::new(), Vec::new()),
+    };
     let blocks = match format {
         SourceFormat::Html => html::blocks_from_html(text),
         SourceFormat::Markdown => text_tables::blocks_from_text(text, true),
         SourceFormat::Text => text_tables::blocks_from_text(text, false),
     };
-    import_blocks(blocks, format == SourceFormat::Html, template, Vec::new())
+    let mut imported = import_blocks(blocks, format == SourceFormat::Html, template, notes);
+    if !unplaced.is_empty() {
+        imported.unplaced.splice(0..0, unplaced);
+        imported.unplaced_groups = report::group_unplaced(&imported.unplaced);
+    }
+    imported
 }
 
 /// Import blocks read from any source (`page`: a web page or Word file, whose

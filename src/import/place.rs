@@ -17,6 +17,7 @@ use super::parts::PartRow;
 use super::report::{excerpt, Placed, Unplaced};
 use super::text_tables::is_value_like;
 
+mod align;
 mod columns;
 mod fill;
 mod matching;
@@ -136,6 +137,12 @@ struct Placer<'t> {
     header_open: bool,
     map: Option<(usize, ColumnMap)>,
     pending: Option<Pending>,
+    /// The unmatched row just before the data row being resolved: its
+    /// neighbours may place it by position (see [`align`]).
+    waiting: Option<Pending>,
+    /// The last row filled that holds numbers (a group label matched in
+    /// between is no neighbour).
+    last_value: Option<(usize, usize)>,
     /// Label-only lines that matched nothing, newest last: the first pieces
     /// of a label a PDF broke over lines, whose last piece comes with the
     /// numbers.
@@ -161,6 +168,8 @@ pub fn place(template: &Template, rows: &[PartRow]) -> Placement {
         header_open: false,
         map: None,
         pending: None,
+        waiting: None,
+        last_value: None,
         orphans: Vec::new(),
         out: Placement::default(),
     };
@@ -232,7 +241,7 @@ impl<'t> Placer<'t> {
             }
             self.keep_orphan(&texts);
         }
-        self.flush_pending();
+        self.waiting = self.pending.take();
         self.header_open = false;
         self.data_row(cells);
         if has_values {
@@ -384,6 +393,16 @@ impl<'t> Placer<'t> {
                 found = Some(hit);
             }
         }
+        if let Some(w) = self.waiting.take() {
+            let placed = match found {
+                Some(Ok((t, r))) => self.by_position(t, r, &w),
+                _ => false,
+            };
+            if !placed {
+                self.pending = Some(w);
+                self.flush_pending();
+            }
+        }
         match found {
             Some(Ok((t, r))) => self.fill(t, r, &labels, &cells, width_ok),
             Some(Err((t, cands))) => self.ambiguous(t, cands, &labels, &cells),
@@ -403,7 +422,10 @@ impl<'t> Placer<'t> {
     /// line just before it (its first half), when the whole matches a row.
     fn join_orphan(&mut self, labels: &[String]) -> Relabeled {
         let orphans = std::mem::take(&mut self.orphans);
-        let first = labels.first()?;
+        // A line of numbers alone: its label is the lines above it (a PDF's
+        // narrow label column wrapped it over two or three lines).
+        let none = String::new();
+        let first = labels.first().unwrap_or(&none);
         // The nearest pieces first: 理 + the last line, then two lines back …
         let candidates = (1..=orphans.len()).flat_map(|k| {
             let head = orphans[orphans.len() - k..]
@@ -445,7 +467,10 @@ impl<'t> Placer<'t> {
     ) -> Relabeled {
         for candidate in candidates {
             let mut whole = labels.to_vec();
-            whole[0] = candidate;
+            match whole.first_mut() {
+                Some(first) => *first = candidate,
+                None => whole.push(candidate),
+            }
             let refs: Vec<&str> = whole.iter().map(String::as_str).collect();
             if let Some(hit @ Ok(_)) = self.match_labels(&refs) {
                 return Some((whole, hit));

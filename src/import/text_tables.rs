@@ -165,6 +165,14 @@ fn table_row(line: &str, markdown: bool) -> Option<Vec<String>> {
             return Some(cells);
         }
     }
+    if !markdown {
+        if let Some(cells) = super::spaced::bare_pipe_cells(line) {
+            return Some(cells);
+        }
+        if let Some(cells) = super::spaced::spaced_cells(line) {
+            return Some(cells);
+        }
+    }
     for bar in ['|', '│', '┃'] {
         if t.starts_with(bar) && t.chars().count() >= 2 {
             let inner = t.trim_start_matches(bar);

@@ -80,9 +80,39 @@ pub fn read(kind: CellKind, raw: &str) -> Option<CellValue> {
     }
 }
 
+/// An amount printed in 元 under a 万元 column (`86000元`), in 万元, when it
+/// fits the cell's four decimals (1 元 = 0.0001 万元); `None` otherwise
+/// (the text is then kept for the clerk, never rounded).
+pub fn yuan_as_wan(raw: &str) -> Option<Decimal> {
+    let t = fold(raw.trim());
+    let body = t.strip_suffix('元')?.trim_end();
+    if body.ends_with('万') {
+        return None;
+    }
+    let s = ungroup(&body.replace('，', ","));
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if !plain_digits(int) || !(frac.is_empty() || plain_digits(frac)) {
+        return None;
+    }
+    let wan = (Decimal::from_str(&s).ok()? / Decimal::from(10_000)).normalize();
+    (wan.scale() <= 4).then_some(wan)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yuan_become_wan_only_when_exact() {
+        let d = |s: &str| Decimal::from_str(s).ok();
+        assert_eq!(yuan_as_wan("251000元"), d("25.1"));
+        assert_eq!(yuan_as_wan("86,000元"), d("8.6"));
+        assert_eq!(yuan_as_wan("1234567元"), d("123.4567"));
+        assert_eq!(yuan_as_wan("1234567.89元"), None);
+        assert_eq!(yuan_as_wan("25.1万元"), None);
+        assert_eq!(yuan_as_wan("251000"), None);
+        assert_eq!(yuan_as_wan("约3元"), None);
+    }
 
     #[test]
     fn strict_by_kind() {

@@ -5,6 +5,7 @@ use crate::document::{CellRef, CellValue};
 use crate::import::report::{Placed, Unplaced};
 use crate::import::text_tables::is_value_like;
 use crate::import::values;
+use crate::template::CellKind;
 
 impl Placer<'_> {
     pub(super) fn fill(
@@ -20,6 +21,9 @@ impl Placer<'_> {
         self.out.table_rows += 1;
         let tab = &self.tabs[t];
         let row = tab.flat[r].row;
+        if !row.group {
+            self.last_value = Some((t, r));
+        }
         let source_label = match (labels.is_empty(), tab.row_label(r)) {
             (false, _) => labels.join(" "),
             (true, l) if l.is_empty() => tab.table.name.clone(),
@@ -75,7 +79,16 @@ impl Placer<'_> {
                 continue;
             }
             let kind = tab.table.cell_kind(row, leaf.column);
-            let Some(value) = values::read(kind, &raw) else {
+            // 元 under a 万元 column: converted, and said so.
+            let wan = (kind == CellKind::Amount
+                && tab.table.cell_unit(row, leaf.column) == Some("万元"))
+            .then(|| values::yuan_as_wan(&raw))
+            .flatten();
+            let read = match wan {
+                Some(w) => Some(CellValue::Amount(w)),
+                None => values::read(kind, &raw),
+            };
+            let Some(value) = read else {
                 self.out.blanks.push(cell);
                 continue;
             };
@@ -87,8 +100,14 @@ impl Placer<'_> {
                 ));
                 continue;
             }
-            let note = matches!(value, CellValue::Unparsed(_))
-                .then(|| "此处应为数字，原文已保留，请核对".to_string());
+            let note = match (&value, wan) {
+                (_, Some(w)) => Some(format!(
+                    "原文“{}”以元为单位，已按 1 元 = 0.0001 万元换算为 {w} 万元",
+                    raw.trim()
+                )),
+                (CellValue::Unparsed(_), _) => Some("此处应为数字，原文已保留，请核对".to_string()),
+                _ => None,
+            };
             self.out.cells.insert(cell.clone(), value.clone());
             self.out.matched.push(Placed {
                 cell,
