@@ -25,6 +25,8 @@ const FLOORS: &[(&str, usize)] = &[
     ("hongze-district-2024-layout.txt", 179),
     ("hongze-district-2024.pdf", 179),
     ("pingtan-2019.txt", 179),
+    ("pingtan-2020.txt", 181),
+    ("pingtan-2021.txt", 196),
     ("pingtan-2022.txt", 197),
     ("pingtan-2023.txt", 196),
     ("pingtan-2024.txt", 197),
