@@ -170,3 +170,34 @@ fn published_errors_and_misfit_rows_stay_visible() {
         .keys()
         .any(|c| c.to_string().starts_with("t3.other_")));
 }
+
+/// Two shapes of real pages, written afresh: rows `cell | cell |` without a
+/// leading pipe (a CMS text view), and a 2023 report still using the 2019
+/// 表二 headings, which decide the layout whatever the year says.
+#[test]
+fn bare_pipe_rows_and_2019_headings_in_a_later_year() {
+    let text = "某某街道办事处2023年度政府信息公开工作年度报告\n\
+        一、总体情况\n全年主动公开政府信息50余条。\n\
+        二、主动公开政府信息情况\n\
+        第二十条第(一)项 | |||\n\
+        信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n\
+        规章 | 0 | 0 | 0 |\n\
+        规范性文件 | 2 | 2 | 9 |\n\
+        第二十条第(五)项 | |||\n\
+        信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+        行政许可 | 4 | -1 | 12 |\n";
+    let imp = nianbao::import::import_str(text, nianbao::import::SourceFormat::Text, None);
+    assert_eq!(imp.template, "gk2019", "{:?}", imp.notes);
+    let cell = |a: &str| imp.document.cells.get(&a.parse::<CellRef>().expect("cell"));
+    assert_eq!(cell("t2a.normative.public_total"), Some(&CellValue::Int(9)));
+    assert_eq!(cell("t2b.license.change"), Some(&CellValue::Int(-1)));
+    assert!(
+        imp.unplaced.iter().all(|u| !is_number(&u.text)),
+        "{:?}",
+        imp.unplaced
+    );
+}
+
+fn is_number(s: &str) -> bool {
+    printed_number(s).is_some()
+}

@@ -74,6 +74,19 @@ fn scrambled_title(s: &str) -> bool {
     s.contains("政府信息公开") && "工作年度报告".chars().all(|c| s.contains(c))
 }
 
+/// A page shows its CMS fields with their names (`标题: …`, `文章标题：…`);
+/// the name is no part of the title or of the unit.
+fn without_field_name(title: &str) -> &str {
+    for name in ["文章标题", "信息名称", "标题", "名称"] {
+        if let Some(rest) = title.strip_prefix(name) {
+            if let Some(r) = rest.strip_prefix([':', '：']) {
+                return r.trim_start();
+            }
+        }
+    }
+    title
+}
+
 /// Unit name inside a title: before the year, or between the year and 信息公开.
 fn unit_from_title(title: &str) -> Option<String> {
     let (_, start, end) = find_year(title)?;
@@ -303,7 +316,7 @@ fn take_title(blocks: &mut Vec<Block>, cover: &mut Cover) {
         return;
     };
     let mut first = pos;
-    let mut title = squeeze(&lines[pos].1);
+    let mut title = without_field_name(&squeeze(&lines[pos].1)).to_string();
     // 平罗县崇岗镇人民政府 / 2017 年政府信息公开工作年度报告: the unit on its own line.
     if find_year(&title).is_some_and(|(_, s, _)| s == 0)
         && pos > 0
@@ -383,6 +396,16 @@ mod tests {
 
     fn lines(v: &[&str]) -> Vec<Block> {
         v.iter().map(|s| Block::Line(s.to_string())).collect()
+    }
+
+    #[test]
+    fn a_cms_field_name_is_no_part_of_the_title() {
+        assert_eq!(
+            without_field_name("标题:平潭综合实验区2023年度政府信息公开工作年度报告"),
+            "平潭综合实验区2023年度政府信息公开工作年度报告"
+        );
+        assert_eq!(without_field_name("标题：某镇2022年报"), "某镇2022年报");
+        assert_eq!(without_field_name("标题党2022年报"), "标题党2022年报");
     }
 
     #[test]
