@@ -37,7 +37,7 @@ APT_UPDATED=
 need_apt() {
   local missing=() p
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ -z "$APT_UPDATED" ]; then
@@ -57,7 +57,7 @@ need_zig() {
 }
 
 need_target() {
-  rustup target list --installed | grep -qx "$1" || rustup target add "$1" >/dev/null
+  grep -qx "$1" <<<"$(rustup target list --installed)" || rustup target add "$1" >/dev/null
 }
 
 deb_arch_triple() {
@@ -185,8 +185,8 @@ windows_note() {
 check_windows_imports() {
   local dlls
   dlls=$(objdump -p "$1" | sed -n 's/.*DLL Name: //p' | sort -u)
-  echo "imports: $(echo "$dlls" | xargs)"
-  if echo "$dlls" | grep -Eiq '^(libgcc|libwinpthread|libstdc)'; then
+  echo "imports: $(xargs <<<"$dlls")"
+  if grep -Eiq '^(libgcc|libwinpthread|libstdc)' <<<"$dlls"; then
     die "$1 needs a mingw runtime DLL"
   fi
 }
@@ -200,10 +200,12 @@ build_windows() {
     cargo build --release --locked --target "$triple" --bin nianbao --bin nianbao-cli
   bin=$TARGET_DIR/$triple/release
   check_windows_imports "$bin/nianbao.exe"
-  objdump -p "$bin/nianbao.exe" | grep -q 'Subsystem.*(Windows GUI)' \
-    || die "nianbao.exe is not a GUI-subsystem program"
-  objdump -p "$bin/nianbao-cli.exe" | grep -q 'Subsystem.*(Windows CUI)' \
-    || die "nianbao-cli.exe is not a console program"
+  # Whole outputs first: `objdump | grep -q` would fail under pipefail (SIGPIPE).
+  local gui cui
+  gui=$(objdump -p "$bin/nianbao.exe")
+  cui=$(objdump -p "$bin/nianbao-cli.exe")
+  grep -q 'Subsystem.*(Windows GUI)' <<<"$gui" || die "nianbao.exe is not a GUI-subsystem program"
+  grep -q 'Subsystem.*(Windows CUI)' <<<"$cui" || die "nianbao-cli.exe is not a console program"
   stage=$(mktemp -d)/nianbao-$VERSION-windows-x86_64
   mkdir -p "$stage"
   cp "$bin/nianbao.exe" "$stage/nianbao.exe"

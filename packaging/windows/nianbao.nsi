@@ -10,6 +10,9 @@
 
 Unicode true
 SetCompressor /SOLID lzma
+; nianbao.exe and nianbao.com differ in one header field: a dictionary larger than one
+; executable (~31 MB) lets the second cost almost nothing.
+SetCompressorDictSize 64
 RequestExecutionLevel user
 
 !ifndef VERSION | VERSION4 | STAGE | OUTFILE
