@@ -176,6 +176,7 @@ pub fn place(template: &Template, rows: &[PartRow]) -> Placement {
     for row in rows {
         placer.row(row);
     }
+    placer.by_position_at_end();
     placer.flush_pending();
     placer.out
 }
@@ -200,6 +201,7 @@ fn non_empty(cells: &[String]) -> Vec<&str> {
 impl<'t> Placer<'t> {
     fn row(&mut self, row: &PartRow) {
         if row.part != self.part {
+            self.by_position_at_end();
             self.flush_pending();
             self.part = row.part;
             if let Some(p) = row.part {
@@ -222,6 +224,7 @@ impl<'t> Placer<'t> {
         let has_values = cells.iter().any(|c| is_value_like(c));
         if !has_values {
             if let Some(t) = self.title_match(&texts) {
+                self.by_position_at_end();
                 self.flush_pending();
                 self.switch(t);
                 self.out.table_rows += 1;

@@ -1,8 +1,9 @@
 //! Structure first: a row whose label matches no template row (a word
 //! missing, 2.其他法律行政止公开) still lands by position when its neighbours
-//! agree — the row before it and the row after it matched, exactly one
-//! value row of the template lies between them, the row carries that row's
-//! count of numbers, and its numbering mark and wording do not disagree.
+//! agree — the row before it and the row after it matched (or its table
+//! ended), exactly one value row of the template lies between them, the row
+//! carries that row's count of numbers, and its numbering mark and wording
+//! do not disagree.
 
 use super::{Pending, Placer};
 use crate::import::labels::{fold, similarity};
@@ -38,10 +39,30 @@ impl Placer<'_> {
         let Some((lt, lr)) = self.last_value else {
             return false;
         };
-        let tab = &self.tabs[t];
-        if lt != t || lr >= r {
-            return false;
+        lt == t && lr < r && self.place_between(t, (lr, r), w, "前后两行")
+    }
+
+    /// The row left unmatched when its table ends (a title or part follows,
+    /// or the input ends): it is the table's last value row when exactly one
+    /// remains after the last one filled (规范性文件 for 行政规范性文件).
+    pub(super) fn by_position_at_end(&mut self) {
+        let Some((t, lr)) = self.last_value else {
+            return;
+        };
+        let Some(w) = self.pending.take() else {
+            return;
+        };
+        let end = self.tabs[t].flat.len();
+        if !self.place_between(t, (lr, end), &w, "前一行和表格结尾") {
+            self.pending = Some(w);
         }
+    }
+
+    /// Fill `w` into the one value row of table `t` strictly between rows
+    /// `lr` and `r`, when its numbers and wording fit that row; `by` names
+    /// the neighbours in the note.
+    fn place_between(&mut self, t: usize, (lr, r): (usize, usize), w: &Pending, by: &str) -> bool {
+        let tab = &self.tabs[t];
         let between: Vec<usize> = (lr + 1..r).filter(|&i| !tab.flat[i].row.group).collect();
         let [mid] = between.as_slice() else {
             return false;
@@ -57,7 +78,7 @@ impl Placer<'_> {
         let (mid, official) = (*mid, official.clone());
         let before = self.out.matched.len();
         self.fill(t, mid, &w.labels, &w.cells, w.width_ok);
-        let why = format!("行标签“{label}”与模板不完全一致，按前后两行的位置放在“{official}”");
+        let why = format!("行标签“{label}”与模板不完全一致，按{by}的位置放在“{official}”");
         for p in &mut self.out.matched[before..] {
             p.note.get_or_insert_with(|| why.clone());
         }
