@@ -1,8 +1,10 @@
 //! The problems panel (校验结果): ✖ 错误 first, then ⚠ 提示, each finding's
 //! sentence; a click focuses the first cell it names and scrolls to it.
+//! Screen readers meet it as one list named 校验结果 (see [`LIST_NAME`]).
 
 use eframe::egui;
-use egui::{RichText, ScrollArea};
+use egui::accesskit::Role;
+use egui::{RichText, ScrollArea, UiBuilder};
 
 use super::dialogs::Dialog;
 use super::review_dialog::ReviewForm;
@@ -13,11 +15,15 @@ use crate::document::Address;
 use crate::template::Severity;
 use crate::validate::Finding;
 
+/// The accessible name of the findings list: without it a screen reader
+/// hears a run of buttons with no hint that they are the check's results.
+pub const LIST_NAME: &str = "校验结果";
+
 pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
     let palette = Palette::of_ui(ui);
     let report = &frame.state.report;
     ui.add_space(theme::space::SMALL);
-    ui.label(RichText::new("校验结果").strong());
+    ui.label(RichText::new(LIST_NAME).strong());
     ui.separator();
     if report.errors.is_empty() && report.warnings.is_empty() {
         ui.label(RichText::new("✔ 未发现问题").color(palette.weak));
@@ -26,9 +32,14 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View) {
         .id_salt("problems")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            section(ui, view, Severity::Error, "错误", &report.errors);
-            section(ui, view, Severity::Warning, "提示", &report.warnings);
-            reviewed(ui, view, &report.reviewed);
+            let list = UiBuilder::new()
+                .accessibility_role(Role::List)
+                .accessibility_label(LIST_NAME);
+            ui.scope_builder(list, |ui| {
+                section(ui, view, Severity::Error, "错误", &report.errors);
+                section(ui, view, Severity::Warning, "提示", &report.warnings);
+                reviewed(ui, view, &report.reviewed);
+            });
         });
 }
 
