@@ -12,6 +12,9 @@ use crate::template::{Along, Check, Op, Table, Template};
 /// Cuts looked at per row before giving up (a row with 7 cells and 12
 /// digits has 462): bounds the work on hostile input.
 const MAX_CUTS: usize = 50_000;
+/// Longest run cut (15 cells of a few digits each fit many times over); a
+/// longer one is no row's numbers, and trying its cuts would not be bounded.
+const MAX_RUN: usize = 96;
 /// Fitting cuts kept per row for the column identities to choose from.
 const MAX_KEEP: usize = 64;
 
@@ -111,7 +114,7 @@ fn is_number(piece: &str) -> bool {
 /// Cut `run` into `n` cells of row `row` of `table`.
 pub fn cut(tpl: &Template, table: &Table, row: &str, run: &str, n: usize) -> Cut {
     let tokens: Vec<&str> = run.split_whitespace().collect();
-    if n == 0 || tokens.is_empty() || tokens.len() > n {
+    if n == 0 || tokens.is_empty() || tokens.len() > n || run.len() > MAX_RUN {
         return Cut::None;
     }
     let ids = identities(tpl, table, row);
@@ -229,6 +232,7 @@ mod tests {
     fn a_run_with_no_fitting_cut_or_two_is_not_cut() {
         assert_eq!(t3_row("801000082"), Cut::None);
         assert_eq!(t3_row("1"), Cut::None);
+        assert_eq!(t3_row(&"1".repeat(10_000)), Cut::None);
         let tpl = crate::template::get("gk2021").expect("gk2021");
         let (_, t2a) = tpl.tables().find(|(_, t)| t.key == "t2a").expect("t2a");
         // No identity in 表二: 77132470 could be 77|13|2470 or 77|132|470 …
