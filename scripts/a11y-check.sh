@@ -12,7 +12,7 @@
 #   NIANBAO_BIN=target/debug/nianbao scripts/a11y-check.sh
 #   KEEP=1 scripts/a11y-check.sh                  keep the work directory (tree dump, logs)
 #
-# Needs: Xvfb xdotool dbus-launch (dbus-x11), at-spi2-core, python3-pyatspi, Mesa's
+# Needs: Xvfb xdotool dbus-launch (dbus-x11), at-spi2-core, python3-pyatspi, gdbus, Mesa's
 # software GL; installs them when run as root on Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,11 +45,11 @@ trap cleanup EXIT
 
 start=$SECONDS
 LAUNCHER=/usr/libexec/at-spi-bus-launcher
-PKGS=(xvfb xdotool dbus-x11 at-spi2-core python3-pyatspi libgl1-mesa-dri libegl1
+PKGS=(xvfb xdotool dbus-x11 at-spi2-core python3-pyatspi libglib2.0-bin libgl1-mesa-dri libegl1
   libxkbcommon-x11-0 libxcursor1 libxi6 libxrandr2)
 have_all() {
   command -v Xvfb >/dev/null && command -v xdotool >/dev/null \
-    && command -v dbus-launch >/dev/null && [ -x "$LAUNCHER" ] \
+    && command -v dbus-launch >/dev/null && command -v gdbus >/dev/null && [ -x "$LAUNCHER" ] \
     && /usr/bin/python3 -c 'import pyatspi' 2>/dev/null
 }
 if ! have_all && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

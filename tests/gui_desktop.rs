@@ -1,16 +1,18 @@
 //! The desktop moves a clerk makes, through the window (egui_kittest): the
 //! in-window file chooser when no native dialog can be shown, Enter and
 //! Escape in small dialogs, Ctrl+C / Ctrl+X of cells and blocks, copying a
-//! finding. `scripts/desktop-check.sh` repeats the main ones in a real X
-//! session; these are the fast layer.
+//! finding, what a screen reader finds. `scripts/desktop-check.sh` and
+//! `scripts/a11y-check.sh` repeat the main ones in a real X session; these
+//! are the fast layer.
 #![cfg(feature = "gui")]
 
+use eframe::egui::accesskit::Role;
 use eframe::egui::{self, Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 
 use nianbao::app::state::{Choice, ScriptedDialogs};
-use nianbao::app::ui::{chooser, dialogs};
+use nianbao::app::ui::{chooser, dialogs, problems};
 use nianbao::app::NianbaoApp;
 use nianbao::document::{CellRef, CellValue, Document, UnitLevel};
 
@@ -186,4 +188,46 @@ fn frames_without_an_edit_do_not_rebuild_the_findings_index() {
         h.state().state.findings.total.warnings,
         h.state().state.report.warnings.len()
     );
+}
+
+/// A screen reader names each 表三 cell by the template's official row and
+/// column, reads the findings as the list 校验结果, and finds the menu
+/// (issue 20.5; `scripts/a11y-check.sh` reads the same tree over AT-SPI).
+#[test]
+fn a_screen_reader_finds_cells_findings_and_menu_by_name() {
+    let (mut h, _) = harness();
+    let t3 = h.state().state.template.table("t3").unwrap();
+    h.state_mut()
+        .state
+        .apply(nianbao::app::state::Command::Paste {
+            at: cell("t3.new.natural"),
+            text: "999".into(),
+        });
+    h.run();
+    // The names from the template's data, not from the grid's helper.
+    for info in t3.cells() {
+        let mut words = vec![t3.name.as_str()];
+        words.extend(info.row_path.iter().chain(&info.col_path));
+        h.get_by_role_and_label(Role::TextInput, &words.join(" "));
+    }
+    let natural = h.get_by_role_and_label(Role::TextInput, NEW_NATURAL);
+    assert_eq!(natural.value().as_deref(), Some("999"));
+
+    let list = h.get_by_role_and_label(Role::List, problems::LIST_NAME);
+    let report = &h.state().state.report;
+    let errors = report.errors.iter().map(|f| ("✖", f));
+    let findings: Vec<_> = errors
+        .chain(report.warnings.iter().map(|f| ("⚠", f)))
+        .collect();
+    assert!(!findings.is_empty());
+    for (icon, finding) in findings {
+        list.get_by_role_and_label(Role::Button, &format!("{icon} {}", finding.message));
+    }
+
+    for menu in ["文件", "编辑", "视图", "帮助"] {
+        h.get_by_role_and_label(Role::Button, menu);
+    }
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("退出");
 }
