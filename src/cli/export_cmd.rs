@@ -54,7 +54,7 @@ fn docx(
     };
     let code = super::emit_bytes(&bytes, Some(&path))?;
     if args.output.is_none() {
-        println!("已导出：{}", path.display());
+        super::emit(&format!("已导出：{}\n", path.display()), None)?;
     }
     Ok(code)
 }

@@ -53,11 +53,15 @@ pub(crate) fn run(args: ImportArgs) -> Outcome {
         import::import_file_as(&args.input, forced).map_err(|e| Failure::usage(e.to_string()))?;
     match args.format {
         ImportFormat::Text => {
-            print!("{}", imported.report_text());
-            print!("{}", validation_summary(&imported));
+            let text = format!(
+                "{}{}",
+                imported.report_text(),
+                validation_summary(&imported)
+            );
+            super::emit(&text, None)?;
         }
         ImportFormat::Json => match serde_json::to_string_pretty(&imported) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => super::emit(&format!("{json}\n"), None).map(drop)?,
             Err(e) => {
                 return Err(Failure::refused(format!(
                     "无法生成 JSON 说明 (JSON serialization failed: {e})"
@@ -69,7 +73,7 @@ pub(crate) fn run(args: ImportArgs) -> Outcome {
         crate::document::file::save(&imported.document, out)
             .map_err(|e| Failure::refused(e.to_string()))?;
         if args.format == ImportFormat::Text {
-            println!("\n已保存：{}", out.display());
+            super::emit(&format!("\n已保存：{}\n", out.display()), None)?;
         }
     }
     Ok(ExitCode::SUCCESS)
