@@ -5,7 +5,7 @@ Called by scripts/a11y-check.sh once the editor runs on an AT-SPI bus. It
 asserts, from the outside and in the official words, what a blind clerk's
 screen reader must find:
 
-  a. an application with a window;
+  a. an application with a window named by its title;
   b. the menu bar 文件 · 编辑 · 视图 · 帮助, and 文件's entries once opened
      through the accessibility action (what a screen reader does on Enter);
   c. every cell of one table (表三) as an entry named
@@ -160,6 +160,7 @@ def main():
     p.add_argument("--table", default="表三", help="the table's name in its cells' names")
     p.add_argument("--problems", required=True, help="`nianbao validate --format json` output")
     p.add_argument("--list-name", default="校验结果")
+    p.add_argument("--window-has", default="", help="text the window's name must contain")
     p.add_argument("--probe", help="ADDRESS=VALUE read back through the Text interface")
     p.add_argument("--timeout", type=float, default=40)
     p.add_argument("--dump", help="write every node (role, name) to this file")
@@ -169,6 +170,9 @@ def main():
         app = find_app(args.app, args.timeout)
         frame = next(c for c in app if c.getRoleName() == "frame")
         say(f"(a) application '{app.name}', window '{frame.name}'")
+        if args.window_has not in (frame.name or "") or not frame.name.endswith("年报"):
+            raise Missing(f"(a) the window's name '{frame.name}' is not its title "
+                          f"(… {args.window_has} … — 年报)")
         # The tree arrives with the first frames: wait until the table is in it.
         deadline = time.monotonic() + args.timeout
         while True:

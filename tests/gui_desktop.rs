@@ -8,7 +8,7 @@
 
 use eframe::egui::accesskit::Role;
 use eframe::egui::{self, Event, Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use egui_kittest::Harness;
 
 use nianbao::app::state::{Choice, ScriptedDialogs};
@@ -190,8 +190,9 @@ fn frames_without_an_edit_do_not_rebuild_the_findings_index() {
     );
 }
 
-/// A screen reader names each 表三 cell by the template's official row and
-/// column, reads the findings as the list 校验结果, and finds the menu
+/// A screen reader names the window by its title, each 表三 cell by the
+/// template's official row and column, reads the findings as the list
+/// 校验结果, and finds the menu
 /// (issue 20.5; `scripts/a11y-check.sh` reads the same tree over AT-SPI).
 #[test]
 fn a_screen_reader_finds_cells_findings_and_menu_by_name() {
@@ -204,6 +205,8 @@ fn a_screen_reader_finds_cells_findings_and_menu_by_name() {
             text: "999".into(),
         });
     h.run();
+    let window = h.root().accesskit_node().label();
+    assert_eq!(window, Some(h.state().state.window_title()));
     // The names from the template's data, not from the grid's helper.
     for info in t3.cells() {
         let mut words = vec![t3.name.as_str()];

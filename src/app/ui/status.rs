@@ -1,5 +1,6 @@
 //! The status bar: file path · 已保存 HH:MM / 未保存 · ✖ n ⚠ m · 自动保存 HH:MM
-//! · the January deadline · the last message (errors in red).
+//! · the January deadline · the last message (errors in red). It also names
+//! the window for screen readers (see [`name_window`]).
 
 use eframe::egui;
 use egui::RichText;
@@ -10,6 +11,7 @@ use super::Frame;
 pub fn show(ui: &mut egui::Ui, frame: &Frame) {
     let palette = Palette::of_ui(ui);
     let state = frame.state;
+    name_window(ui, frame);
     ui.horizontal(|ui| {
         let saved = state.saved_text();
         if let Some(path) = &state.path {
@@ -49,4 +51,15 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame) {
             ui.add(egui::Label::new(text).truncate());
         }
     });
+}
+
+/// egui leaves the window's accessibility node unnamed, so a screen reader
+/// would announce a nameless frame (AT-SPI, UI Automation): it gets the
+/// title bar's text. Here, because the status bar is drawn with every frame
+/// of a report and already shows what the title says; nothing is built while
+/// no assistive tool listens.
+fn name_window(ui: &egui::Ui, frame: &Frame) {
+    let root = egui::accesskit_root_id();
+    ui.ctx()
+        .accesskit_node_builder(root, |node| node.set_label(frame.state.window_title()));
 }
