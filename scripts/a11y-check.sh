@@ -6,7 +6,7 @@
 # only then), the editor on a copy of a gk2021 fixture with one number
 # broken so that 校验结果 lists findings, then scripts/a11y_walk.py asserts
 # the window and its name, the menu, every 表三 cell by its official row and
-# column, and the problems list.
+# column, the problems list, and a focus move by the screen reader.
 #
 #   scripts/a11y-check.sh                         build (debug) if needed and check
 #   NIANBAO_BIN=target/debug/nianbao scripts/a11y-check.sh
@@ -124,7 +124,7 @@ APP_PID=$!
 say "editor started (pid $APP_PID) on a copy of $FIXTURE"
 
 /usr/bin/python3 scripts/a11y_walk.py --cells "$WORK/cells.tsv" --prefix t3. --table 表三 \
-  --window-has "$("$NB" get "$REPORT" meta.unit)" \
+  --window-has "$("$NB" get "$REPORT" meta.unit)" --pid "$APP_PID" \
   --problems "$WORK/problems.json" --probe t3.new.natural=999 --dump "$WORK/tree.txt" \
   || { kill -0 "$APP_PID" 2>/dev/null || say "the editor exited"; fail "see above; tree: $WORK/tree.txt"; }
 kill -0 "$APP_PID" 2>/dev/null || fail "the editor exited during the walk"

@@ -13,7 +13,9 @@ screen reader must find:
      `nianbao cells`, so the template, not this script, says what exists;
      and one cell's value read back through the Text interface;
   d. the problems list 校验结果 with one entry per finding of
-     `nianbao validate --format json`.
+     `nianbao validate --format json`;
+  e. the focus moved by the screen reader (grabFocus) to the last cell, far
+     below the window's bottom: the cell is focused and scrolled into view.
 
 Prints what it found; exits 1 with the first missing thing named.
 Needs python3-pyatspi (Debian), hence /usr/bin/python3.
@@ -21,6 +23,7 @@ Needs python3-pyatspi (Debian), hence /usr/bin/python3.
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 
@@ -135,6 +138,40 @@ def check_cells(found, wanted, probe):
         say(f"    its value through the Text interface: {address} = '{text}'")
 
 
+def find_named(app, name):
+    return next((n for n, _, nm in nodes(app) if nm == name), None)
+
+
+def check_focus(app, frame, pid, name):
+    """A screen reader moves the focus to a cell below the fold: it gets the
+    focus and the form scrolls it into the window."""
+    # Without a window manager, only the window with the X focus has an
+    # accessible focus at all (accesskit reports none in an unfocused window).
+    window = subprocess.run(["xdotool", "search", "--pid", str(pid)], capture_output=True,
+                            text=True).stdout.split()
+    if not window:
+        raise Missing(f"(e) no X window of process {pid}")
+    subprocess.run(["xdotool", "windowfocus", "--sync", window[-1]], capture_output=True)
+    win = frame.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    node = find_named(app, name)
+    before = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    node.queryComponent().grabFocus()
+    deadline = time.monotonic() + 10
+    while True:
+        node = find_named(app, name)
+        box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS) if node else before
+        focused = node is not None and node.getState().contains(pyatspi.STATE_FOCUSED)
+        inside = win.y <= box.y and box.y + box.height <= win.y + win.height
+        if focused and inside:
+            say(f"(e) grabFocus on '{name}': focused, scrolled from y={before.y} to y={box.y} "
+                f"(window {win.width}×{win.height})")
+            return
+        if time.monotonic() > deadline:
+            raise Missing(f"(e) after grabFocus '{name}' is {'' if focused else 'not '}focused, "
+                          f"at y={box.y} in a window {win.height} high")
+        time.sleep(0.3)
+
+
 def check_problems(found, problems_json, list_name):
     with open(problems_json, encoding="utf-8") as f:
         report = json.load(f)
@@ -162,6 +199,7 @@ def main():
     p.add_argument("--list-name", default="校验结果")
     p.add_argument("--window-has", default="", help="text the window's name must contain")
     p.add_argument("--probe", help="ADDRESS=VALUE read back through the Text interface")
+    p.add_argument("--pid", type=int, help="the editor's process: check focus moves (needs xdotool)")
     p.add_argument("--timeout", type=float, default=40)
     p.add_argument("--dump", help="write every node (role, name) to this file")
     args = p.parse_args()
@@ -187,6 +225,8 @@ def main():
                 f.writelines(f"[{role}] {name}\n" for _, role, name in found)
         check_cells(found, wanted, args.probe)
         check_problems(found, args.problems, args.list_name)
+        if args.pid:
+            check_focus(app, frame, args.pid, wanted[list(wanted)[-1]])
         check_menu(app, found)  # last: it opens a menu
     except Missing as missing:
         say(f"FAILED: {missing}")

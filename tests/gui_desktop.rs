@@ -192,7 +192,8 @@ fn frames_without_an_edit_do_not_rebuild_the_findings_index() {
 
 /// A screen reader names the window by its title, each 表三 cell by the
 /// template's official row and column, reads the findings as the list
-/// 校验结果, and finds the menu
+/// 校验结果, moves to a cell below the fold and sees it scrolled into view,
+/// and finds the menu
 /// (issue 20.5; `scripts/a11y-check.sh` reads the same tree over AT-SPI).
 #[test]
 fn a_screen_reader_finds_cells_findings_and_menu_by_name() {
@@ -226,6 +227,16 @@ fn a_screen_reader_finds_cells_findings_and_menu_by_name() {
     for (icon, finding) in findings {
         list.get_by_role_and_label(Role::Button, &format!("{icon} {}", finding.message));
     }
+
+    // The screen reader moves to the last cell, far below the fold: the
+    // form scrolls it into the window.
+    let last = "表三 四、结转下年度继续办理 总计";
+    assert!(h.get_by_label(last).rect().top() > 768.0);
+    h.get_by_label(last).focus();
+    h.run();
+    let cell = h.get_by_label(last);
+    assert!(cell.is_focused());
+    assert!(cell.rect().bottom() <= 768.0, "{:?}", cell.rect());
 
     for menu in ["文件", "编辑", "视图", "帮助"] {
         h.get_by_role_and_label(Role::Button, menu);

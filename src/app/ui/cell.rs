@@ -93,6 +93,13 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec:
             view.anchor = None;
         }
     }
+    // Focus moved by a screen reader (or any focus request) lands on a cell
+    // the form may have scrolled away from; a magnifier and a helper
+    // looking over the clerk's shoulder must see it. A click changes nothing:
+    // the cell is already in view.
+    if response.gained_focus() {
+        response.scroll_to_me(None);
+    }
     if response.has_focus() {
         ui.painter().rect_stroke(
             rect.shrink(1.0),
