@@ -151,7 +151,11 @@ def check_focus(app, frame, pid, name):
                             text=True).stdout.split()
     if not window:
         raise Missing(f"(e) no X window of process {pid}")
-    subprocess.run(["xdotool", "windowfocus", "--sync", window[-1]], capture_output=True)
+    try:
+        subprocess.run(["xdotool", "windowfocus", "--sync", window[-1]], capture_output=True,
+                       timeout=10)
+    except subprocess.TimeoutExpired:
+        raise Missing(f"(e) the editor's window {window[-1]} did not take the X focus")
     win = frame.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     node = find_named(app, name)
     before = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
