@@ -5,10 +5,10 @@
 //!
 //! Why: eframe draws with OpenGL, and a remote desktop, an old driver
 //! (GL 1.1, GLSL below what egui asks) or a broken Mesa leaves no GL at all;
-//! a clerk must still get the editor. Every feature works here except the
-//! accessibility tree (eframe's AccessKit adapter is tied to its own runner)
-//! and the window's remembered panel widths; frames cost a few milliseconds of
-//! CPU more, and egui still draws only when something changed.
+//! a clerk must still get the editor. Every feature works here, the
+//! screen reader's AccessKit tree included; only the window's remembered
+//! panel widths (eframe's storage) are not kept. Frames cost some CPU, and
+//! egui still draws only when something changed.
 
 use std::num::NonZeroU32;
 use std::rc::Rc;
@@ -21,6 +21,8 @@ use winit::event::WindowEvent;
 use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop, EventLoopProxy};
 use winit::window::{Window, WindowId};
 
+use egui_winit::accesskit_winit;
+
 use super::raster::{Canvas, Raster};
 use crate::app::NianbaoApp;
 
@@ -28,9 +30,20 @@ use crate::app::NianbaoApp;
 /// sideways up to this, and a CPU has no GPU limit to report.
 const MAX_TEXTURE_SIDE: usize = 8 * 1024;
 
-/// A repaint egui asked for (its repaint callback), after this delay.
-#[derive(Debug, Clone, Copy)]
-pub struct Wake(Duration);
+/// What wakes the event loop besides the window's own events.
+#[derive(Debug)]
+pub enum Wake {
+    /// A repaint egui asked for (its repaint callback), after this delay.
+    Repaint(Duration),
+    /// A screen reader asked for the tree or for an action.
+    AccessKit(accesskit_winit::Event),
+}
+
+impl From<accesskit_winit::Event> for Wake {
+    fn from(event: accesskit_winit::Event) -> Wake {
+        Wake::AccessKit(event)
+    }
+}
 
 /// What one pass of the editor leaves to do.
 struct Pass {
@@ -103,6 +116,9 @@ struct Open {
     window: Rc<Window>,
     surface: softbuffer::Surface<Rc<Window>, Rc<Window>>,
     input: egui_winit::State,
+    /// Shown after its first frame is drawn, as eframe does: no empty
+    /// window flashes, and AccessKit's adapter exists before it is visible.
+    shown: bool,
 }
 
 /// The software window's event handler: one viewport, the editor in it.
@@ -115,6 +131,7 @@ struct Runner {
     info: ViewportInfo,
     repaint_at: Option<Instant>,
     failure: Option<String>,
+    proxy: EventLoopProxy<Wake>,
 }
 
 /// Run the editor `app` on `ctx` in a software-drawn window until it closes.
@@ -130,6 +147,7 @@ pub fn run(
     // Dialogs and menus become egui windows inside the one native window.
     ctx.set_embed_viewports(true);
     wake_on_repaint(&ctx, event_loop.create_proxy());
+    let proxy = event_loop.create_proxy();
     let mut runner = Runner {
         ctx,
         app,
@@ -139,6 +157,7 @@ pub fn run(
         info: ViewportInfo::default(),
         repaint_at: None,
         failure: None,
+        proxy,
     };
     event_loop.run_app(&mut runner).map_err(|e| e.to_string())?;
     runner.failure.map_or(Ok(()), Err)
@@ -148,7 +167,7 @@ pub fn run(
 /// wakes the event loop, which schedules it after its delay.
 fn wake_on_repaint(ctx: &egui::Context, proxy: EventLoopProxy<Wake>) {
     ctx.set_request_repaint_callback(move |info| {
-        if let Err(_closed) = proxy.send_event(Wake(info.delay)) {
+        if let Err(_closed) = proxy.send_event(Wake::Repaint(info.delay)) {
             // The loop is gone only when the window is closing.
         }
     });
@@ -156,13 +175,14 @@ fn wake_on_repaint(ctx: &egui::Context, proxy: EventLoopProxy<Wake>) {
 
 impl Runner {
     fn open_window(&mut self, event_loop: &ActiveEventLoop) -> Result<Open, String> {
-        let window = egui_winit::create_window(&self.ctx, event_loop, &self.viewport)
-            .map_err(|e| e.to_string())?;
+        let hidden = self.viewport.clone().with_visible(false);
+        let window =
+            egui_winit::create_window(&self.ctx, event_loop, &hidden).map_err(|e| e.to_string())?;
         let window = Rc::new(window);
         let context = softbuffer::Context::new(window.clone()).map_err(|e| e.to_string())?;
         let surface =
             softbuffer::Surface::new(&context, window.clone()).map_err(|e| e.to_string())?;
-        let input = egui_winit::State::new(
+        let mut input = egui_winit::State::new(
             self.ctx.clone(),
             ViewportId::ROOT,
             event_loop,
@@ -170,12 +190,14 @@ impl Runner {
             window.theme(),
             Some(MAX_TEXTURE_SIDE),
         );
+        input.init_accesskit(event_loop, &window, self.proxy.clone());
         egui_winit::update_viewport_info(&mut self.info, &self.ctx, &window, true);
         window.request_redraw();
         Ok(Open {
             window,
             surface,
             input,
+            shown: false,
         })
     }
 
@@ -275,6 +297,25 @@ impl Runner {
         }
     }
 
+    /// A screen reader's request, as eframe answers it: the tree (egui
+    /// builds it from then on, sent with each frame's platform output), an
+    /// action (input for the next pass), or that nobody listens any more.
+    fn on_accesskit(&mut self, event: accesskit_winit::WindowEvent) {
+        match event {
+            accesskit_winit::WindowEvent::InitialTreeRequested => {
+                self.ctx.enable_accesskit();
+                self.schedule(Duration::ZERO);
+            }
+            accesskit_winit::WindowEvent::ActionRequested(request) => {
+                if let Some(open) = self.open.as_mut() {
+                    open.input.on_accesskit_action_request(request);
+                }
+                self.schedule(Duration::ZERO);
+            }
+            accesskit_winit::WindowEvent::AccessibilityDeactivated => self.ctx.disable_accesskit(),
+        }
+    }
+
     fn schedule(&mut self, delay: Duration) {
         if delay.is_zero() {
             if let Some(open) = &self.open {
@@ -308,7 +349,12 @@ fn present(
     let mut buffer = open.surface.buffer_mut().map_err(|e| e.to_string())?;
     let n = buffer.len().min(canvas.pixels.len());
     buffer[..n].copy_from_slice(&canvas.pixels[..n]);
-    buffer.present().map_err(|e| e.to_string())
+    buffer.present().map_err(|e| e.to_string())?;
+    if !open.shown {
+        open.window.set_visible(true);
+        open.shown = true;
+    }
+    Ok(())
 }
 
 impl ApplicationHandler<Wake> for Runner {
@@ -342,8 +388,11 @@ impl ApplicationHandler<Wake> for Runner {
         }
     }
 
-    fn user_event(&mut self, _event_loop: &ActiveEventLoop, Wake(delay): Wake) {
-        self.schedule(delay);
+    fn user_event(&mut self, _event_loop: &ActiveEventLoop, wake: Wake) {
+        match wake {
+            Wake::Repaint(delay) => self.schedule(delay),
+            Wake::AccessKit(event) => self.on_accesskit(event.window_event),
+        }
     }
 
     fn about_to_wait(&mut self, event_loop: &ActiveEventLoop) {
