@@ -181,11 +181,19 @@ impl TableLayout {
 }
 
 /// A leaf column's header text: its label, plus its own unit where that
-/// differs from the table's.
+/// differs from the table's and the label does not already end with it
+/// (`收费金额（元）` stays as it is).
 fn leaf_text(col: &Column, table_unit: Option<&str>) -> String {
     let label = clean_line(&col.label);
     match col.unit.as_deref().filter(|u| Some(*u) != table_unit) {
-        Some(unit) => format!("{label}（{}）", clean_line(unit)),
+        Some(unit) => {
+            let suffix = format!("（{}）", clean_line(unit));
+            if label.ends_with(&suffix) {
+                label
+            } else {
+                label + &suffix
+            }
+        }
         None => label,
     }
 }
@@ -309,6 +317,16 @@ mod tests {
 
     fn find<'a>(l: &'a TableLayout, text: &str) -> &'a HeaderBox {
         l.header.iter().find(|b| b.text == text).expect(text)
+    }
+
+    /// A label that already names its unit gets it once (part 六's fees).
+    #[test]
+    fn a_unit_in_the_label_is_not_repeated() {
+        let l = t("t6");
+        let texts: Vec<&str> = l.header.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&"收费金额（元）"), "{texts:?}");
+        assert!(texts.contains(&"实际收取金额（元）"), "{texts:?}");
+        assert!(texts.iter().all(|t| !t.contains("（元）（元）")), "{texts:?}");
     }
 
     #[test]
