@@ -52,6 +52,7 @@ need_apt() {
 need_zig() {
   command -v cargo-zigbuild >/dev/null && python3 -m ziglang version >/dev/null 2>&1 && return 0
   python3 -m pip install -q --disable-pip-version-check ziglang cargo-zigbuild
+  if command -v pyenv >/dev/null; then pyenv rehash; fi # a pyenv Python's new scripts need shims
   hash -r
   command -v cargo-zigbuild >/dev/null || die "cargo-zigbuild not on PATH after pip install"
 }
