@@ -192,10 +192,23 @@ check_windows_imports() {
   fi
 }
 
+# Python's zipfile marks non-ASCII names as UTF-8 (Info-ZIP's zip does not, and Explorer
+# on a Chinese Windows would then read 使用说明.txt in GBK and show gibberish).
+zip_folder() {
+  python3 - "$1" "$2" <<'EOF'
+import os, sys, zipfile
+out, folder = sys.argv[1:]
+base = os.path.dirname(folder)
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    for path in sorted(os.path.join(d, f) for d, _, fs in os.walk(folder) for f in fs):
+        z.write(path, os.path.relpath(path, base))
+EOF
+}
+
 build_windows() {
   local triple=x86_64-pc-windows-gnu bin stage zip setup
   say "windows: cargo build --release --target $triple (mingw-w64)"
-  need_apt gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis zip binutils
+  need_apt gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis binutils
   need_target "$triple"
   CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
     cargo build --release --locked --target "$triple" --bin nianbao --bin nianbao-cli
@@ -215,7 +228,7 @@ build_windows() {
   mkdir -p "$DIST"
   zip="$DIST/nianbao-$VERSION-windows-x86_64.zip"
   rm -f "$zip"
-  (cd "$(dirname "$stage")" && zip -qr -9 "$zip" "$(basename "$stage")")
+  zip_folder "$zip" "$stage"
   cp assets/icons/nianbao.ico "$stage/nianbao.ico"
   setup="$DIST/nianbao-$VERSION-windows-x86_64-setup.exe"
   makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$VERSION" -DVERSION4="${VERSION%%-*}.0" \
