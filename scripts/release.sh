@@ -115,7 +115,7 @@ check_needed() {
 
 # Assemble nianbao_<version>_<arch>.deb from an existing binary, with dpkg-deb only.
 deb_from() {
-  local bin=$1 arch=$2 out=${3:-$DIST} stage deb size
+  local bin=$1 arch=$2 out=${3:-$DIST} stage deb size depends
   [ -f "$bin" ] || die "no such binary: $bin"
   deb_arch_triple "$arch" >/dev/null
   check_needed "$bin"
@@ -130,8 +130,13 @@ deb_from() {
   install -Dm644 packaging/linux/copyright "$stage/usr/share/doc/nianbao/copyright"
   size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
   mkdir -p "$stage/DEBIAN"
-  # libgcc1 is libgcc-s1's name on Debian 10 / UOS 20. The window's libraries are
-  # dlopened (see `deps`): on every desktop, not needed by the command line.
+  # libgcc1 is libgcc-s1's name on Debian 10 / UOS 20 (zig's builds do not need it).
+  # The window's libraries are dlopened (see `deps`): on every desktop, not needed by
+  # the command line.
+  depends="libc6 (>= $GLIBC_FLOOR)"
+  if grep -q 'Shared library: \[libgcc_s.so.1\]' <<<"$(readelf -d "$bin")"; then
+    depends="$depends, libgcc-s1 | libgcc1"
+  fi
   cat >"$stage/DEBIAN/control" <<EOF
 Package: nianbao
 Version: $VERSION
@@ -140,7 +145,7 @@ Maintainer: ${NIANBAO_MAINTAINER:-nianbao maintainers <maintainers@nianbao.inval
 Installed-Size: $size
 Section: editors
 Priority: optional
-Depends: libc6 (>= $GLIBC_FLOOR), libgcc-s1 | libgcc1
+Depends: $depends
 Recommends: libx11-6, libx11-xcb1, libxcb1, libxcursor1, libxi6, libxrender1, libxkbcommon0, libxkbcommon-x11-0, libwayland-client0, libwayland-egl1, libgl1, libegl1, libfontconfig1, libdbus-1-3
 Suggests: xdg-desktop-portal-gtk | zenity
 Description: 年报：政府信息公开工作年度报告编辑器
