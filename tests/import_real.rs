@@ -156,6 +156,8 @@ fn real_reports_numbers_land_in_their_cells() {
 const PARTIAL_FLOORS: &[(&str, usize)] = &[
     ("nilka-town-2023.txt", 73),
     ("weishan-liangcheng-town-2020.txt", 36),
+    ("yanbian-xinjiu-town-2021.txt", 31),
+    ("yilong-xinzheng-town-2023.txt", 10),
 ];
 
 #[test]
