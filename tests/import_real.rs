@@ -155,6 +155,7 @@ fn real_reports_numbers_land_in_their_cells() {
 /// corpus above, but real 乡镇 shapes. Every visible number lands, none wrong.
 const PARTIAL_FLOORS: &[(&str, usize)] = &[
     ("nilka-town-2023.txt", 73),
+    ("sjz-qiaoxi-zhongshan-subdistrict-2021.txt", 10),
     ("weishan-liangcheng-town-2020.txt", 36),
     ("yanbian-xinjiu-town-2021.txt", 31),
     ("yilong-xinzheng-town-2023.txt", 10),
