@@ -326,7 +326,10 @@ mod tests {
         let texts: Vec<&str> = l.header.iter().map(|b| b.text.as_str()).collect();
         assert!(texts.contains(&"收费金额（元）"), "{texts:?}");
         assert!(texts.contains(&"实际收取金额（元）"), "{texts:?}");
-        assert!(texts.iter().all(|t| !t.contains("（元）（元）")), "{texts:?}");
+        assert!(
+            texts.iter().all(|t| !t.contains("（元）（元）")),
+            "{texts:?}"
+        );
     }
 
     #[test]
