@@ -84,6 +84,12 @@ pub fn blocks_from_text(text: &str, markdown: bool) -> Vec<Block> {
         if is_separator_line(trimmed) {
             continue; // a lone `|` (or `||`) between cells copied one per line
         }
+        if let Some(cell) = lone_barred_cell(trimmed).filter(|_| !markdown) {
+            // Never glued to the line before: it came with its own border.
+            in_grid = false;
+            out.push(Block::Line(cell.to_string()));
+            continue;
+        }
         if let Some(cells) = table_row(line, markdown) {
             if !in_grid {
                 grid += 1;
@@ -233,6 +239,16 @@ fn is_separator_line(t: &str) -> bool {
     t.contains(['|', '｜', '│'])
         && t.chars()
             .all(|c| matches!(c, '|' | '｜' | '│' | ' ' | '\t' | '\u{3000}'))
+}
+
+/// A line `cell |`: one cell and the bar after it, as a site's editor leaves
+/// a table flattened one cell per line with each cell's right border kept.
+/// It is that cell, a line like any other of such a table (a row of the
+/// `cell | cell |` kind has at least two cells on its line).
+fn lone_barred_cell(t: &str) -> Option<&str> {
+    let inner = t.strip_suffix(['|', '｜', '│'])?.trim_end();
+    let bars = ['|', '｜', '│', '┃', '+', '┌', '├', '└', '┼'];
+    (!inner.is_empty() && !inner.contains(bars) && !inner.contains('\t')).then_some(inner)
 }
 
 /// Lines drawn with box characters or dashes only (table borders).
@@ -416,6 +432,21 @@ mod tests {
         for l in ["7.", "1. 属于国家秘密", "规章", "2018年1月3日", ""] {
             assert!(!is_value_like(l), "{l}");
         }
+    }
+
+    #[test]
+    fn a_cell_with_its_bar_is_a_cell_line() {
+        let text = "规章 |\n0 |\n||\n规范性文件 |\n1 |\n行政许可 | 0 | 0 |";
+        let blocks = blocks_from_text(text, false);
+        let lines: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Line(l) => Some(l.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lines, ["规章", "0", "规范性文件", "1"]);
+        assert!(matches!(blocks.last(), Some(Block::Row { cells, .. }) if cells.len() == 3));
     }
 
     #[test]
