@@ -25,6 +25,8 @@ mod hostile_disk;
 mod import;
 #[path = "import_corpus.rs"]
 mod import_corpus;
+#[path = "import_formats.rs"]
+mod import_formats;
 #[path = "import_props.rs"]
 mod import_props;
 #[path = "import_real.rs"]

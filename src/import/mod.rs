@@ -20,10 +20,12 @@ pub mod text_tables;
 
 mod box_tables;
 mod detect;
+mod doc;
 mod docx;
 mod glued;
 mod grid;
 mod hant;
+mod odt;
 mod pdf;
 mod place;
 mod spaced;

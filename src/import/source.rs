@@ -5,7 +5,9 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::doc::{self, DocError};
 use super::docx::{self, DocxError};
+use super::odt;
 use super::{
     import_blocks, import_str, Import, ImportError, ImportErrorKind, SourceFormat, MAX_INPUT_BYTES,
 };
@@ -15,7 +17,8 @@ use super::{
 pub const MAX_BINARY_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The refusal of an old binary Word or WPS file (the wording the clerk sees).
-pub const OLD_WORD: &str = "这是旧版 Word（.doc）文件，请在 WPS 或 Word 中另存为 .docx 后再导入";
+pub const OLD_WORD: &str =
+    "这是无法读取的旧版 Word 或早期 WPS 文件，请在 WPS 或 Word 中另存为 .docx 后再导入";
 
 /// The container a file's first bytes announce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,12 +118,13 @@ pub fn import_bytes(
             "文件是空的（0 字节），没有可导入的内容",
             "empty file",
         )),
-        Kind::Ole => Err(ole_error(bytes)),
+        Kind::Ole => import_doc(bytes, template),
         Kind::Rtf => Err(err(
             ImportErrorKind::Unsupported,
             "这是 RTF 文件，请在 WPS 或 Word 中另存为 .docx 后再导入",
             "RTF is not read",
         )),
+        Kind::Zip if odt::is_odt(bytes) => import_odt(bytes, template),
         Kind::Zip => import_docx(bytes, template),
         Kind::Pdf => {
             let text = super::pdf::text_layer(bytes)?;
@@ -140,13 +144,39 @@ pub fn import_bytes(
                 )
             })?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            Ok(import_str(text, text_format, template))
+            // Markup decides, not the name: a page saved as `.txt` is HTML.
+            let format = match SourceFormat::sniff(text) {
+                SourceFormat::Html => SourceFormat::Html,
+                _ => text_format,
+            };
+            Ok(import_str(text, format, template))
         }
     }
 }
 
 fn import_docx(bytes: &[u8], template: Option<&str>) -> Result<Import, ImportError> {
-    let blocks = docx::blocks_from_docx(bytes).map_err(|e| match e {
+    let blocks = docx::blocks_from_docx(bytes).map_err(zip_error)?;
+    Ok(import_blocks(
+        blocks,
+        true,
+        template,
+        vec!["从 Word（.docx）文件读取".to_string()],
+    ))
+}
+
+fn import_odt(bytes: &[u8], template: Option<&str>) -> Result<Import, ImportError> {
+    let blocks = odt::blocks_from_odt(bytes).map_err(zip_error)?;
+    Ok(import_blocks(
+        blocks,
+        true,
+        template,
+        vec!["从 OpenDocument（.odt）文件读取".to_string()],
+    ))
+}
+
+/// The clerk's wording for a zip-based document (docx or odt) that failed.
+fn zip_error(e: DocxError) -> ImportError {
+    match e {
         DocxError::BadZip(cause) => err(
             ImportErrorKind::Damaged,
             "文件已损坏，无法作为 Word（.docx）文件打开；请在 WPS 或 Word 中打开后重新另存",
@@ -159,39 +189,51 @@ fn import_docx(bytes: &[u8], template: Option<&str>) -> Result<Import, ImportErr
         ),
         DocxError::TooLarge => err(
             ImportErrorKind::TooBig,
-            "这个 Word 文件的正文解压后超过 64 MiB，不像是一份年度报告",
-            format!("word/document.xml over {} bytes", docx::MAX_XML_BYTES),
+            "这个文件的正文解压后超过 64 MiB，不像是一份年度报告",
+            format!("document XML over {} bytes", docx::MAX_XML_BYTES),
         ),
         DocxError::BadXml(cause) => err(
             ImportErrorKind::Damaged,
             "Word 文件的正文已损坏；请在 WPS 或 Word 中打开后重新另存",
             format!("document.xml: {cause}"),
         ),
+    }
+}
+
+fn import_doc(bytes: &[u8], template: Option<&str>) -> Result<Import, ImportError> {
+    let blocks = doc::blocks_from_doc(bytes).map_err(|e| match e {
+        DocError::Encrypted => encrypted(),
+        DocError::BadContainer(cause) => err(
+            ImportErrorKind::Damaged,
+            "文件已损坏，无法作为旧版 Word（.doc）或 WPS 文件打开；请在 WPS 或 Word 中打开后另存为 .docx",
+            format!("compound file: {cause}"),
+        ),
+        DocError::NotWord => err(
+            ImportErrorKind::Unsupported,
+            OLD_WORD,
+            "compound file without a Word 97 WordDocument stream (old WPS format?)",
+        ),
+        DocError::Damaged(cause) => err(
+            ImportErrorKind::Damaged,
+            "旧版 Word（.doc）文件的正文已损坏；请在 WPS 或 Word 中打开后另存为 .docx",
+            format!("WordDocument: {cause}"),
+        ),
     })?;
     Ok(import_blocks(
         blocks,
         true,
         template,
-        vec!["从 Word（.docx）文件读取".to_string()],
+        vec!["从旧版 Word（.doc / .wps）文件读取".to_string()],
     ))
 }
 
-/// An OLE compound file: an encrypted Office file keeps its package in an
-/// `EncryptedPackage` stream; everything else (Word 97–2003, WPS) is the old
-/// binary format. Directory names are UTF-16.
-fn ole_error(bytes: &[u8]) -> ImportError {
-    let utf16: Vec<u8> = "EncryptedPackage"
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
-    match find(bytes, &utf16) {
-        Some(_) => err(
-            ImportErrorKind::Encrypted,
-            "这个 Word 文件设置了打开密码，无法读取；请在 WPS 或 Word 中取消密码后另存为 .docx 再导入",
-            "password-protected (encrypted OLE package)",
-        ),
-        None => err(ImportErrorKind::Unsupported, OLD_WORD, "OLE compound file (.doc / .wps)"),
-    }
+/// A password-protected Office file (its package is encrypted).
+fn encrypted() -> ImportError {
+    err(
+        ImportErrorKind::Encrypted,
+        "这个 Word 文件设置了打开密码，无法读取；请在 WPS 或 Word 中取消密码后另存为 .docx 再导入",
+        "password-protected (encrypted OLE package)",
+    )
 }
 
 /// Text of a file: UTF-8, or UTF-16 with its byte-order mark (Windows
@@ -245,14 +287,5 @@ mod tests {
         assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), Kind::Ole);
         assert_eq!(sniff(b"{\\rtf1\\ansi"), Kind::Rtf);
         assert_eq!(sniff("<html>年报".as_bytes()), Kind::Text);
-    }
-
-    #[test]
-    fn old_word_and_encrypted_are_told_apart() {
-        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        ole.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(ole_error(&ole).message, OLD_WORD);
-        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
-        assert!(ole_error(&ole).message.contains("密码"));
     }
 }
