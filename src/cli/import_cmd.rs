@@ -18,10 +18,10 @@ pub enum ImportFormat {
     Json,
 }
 
-/// 导入已发布的报告（Word .docx、PDF、网页 .html/.htm、Markdown .md、文本 .txt）
+/// 导入已发布的报告（Word .docx/.doc、WPS .wps、OpenDocument .odt、PDF、网页 .html/.htm、Markdown .md、文本 .txt；格式按内容识别）
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImportArgs {
-    /// 要导入的文件（.docx / .pdf / .html / .htm / .md / .txt）
+    /// 要导入的文件（.docx / .doc / .wps / .odt / .pdf / .html / .htm / .md / .txt）
     #[arg(value_name = "输入文件")]
     pub input: PathBuf,
     /// 把导入的文档保存到此文件（.ron）

@@ -46,8 +46,10 @@ impl FileKind {
     /// Extensions the open dialog's filter accepts.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            // .doc / .wps are listed so the clerk gets the “save as .docx” message.
-            FileKind::Published => &["docx", "pdf", "html", "htm", "md", "txt", "doc", "wps"],
+            // Any of these is read by its content, whatever the name says.
+            FileKind::Published => &[
+                "docx", "doc", "wps", "odt", "pdf", "html", "htm", "md", "txt",
+            ],
             FileKind::Report | FileKind::Folder => &["ron"],
             FileKind::Text => &["txt"],
             FileKind::Markdown => &["md"],
@@ -64,7 +66,7 @@ impl FileKind {
             FileKind::Markdown => "网页文本（Markdown）",
             FileKind::Html => "网页（HTML）",
             FileKind::Word => "Word 文档",
-            FileKind::Published => "已发布的报告（Word、PDF、网页、Markdown、文本）",
+            FileKind::Published => "已发布的报告（Word、WPS、ODT、PDF、网页、Markdown、文本）",
             FileKind::Folder => "文件夹（其中的年报文件逐层查找）",
             FileKind::Workbook => "Excel 工作簿",
         }

@@ -75,7 +75,8 @@ fn dialog(ctx: &egui::Context, form: &mut ImportForm, behind_question: bool) -> 
         let palette = Palette::of_ui(ui);
         ui.label(
             RichText::new(
-                "把往年的年度报告读入编辑器：可以选择 Word（.docx）、PDF、网页（.html）、\
+                "把往年的年度报告读入编辑器：可以选择 Word（.docx、.doc）、WPS（.wps）、\
+                 OpenDocument（.odt）、PDF、网页（.html）、\
                  Markdown（.md）或文本（.txt）文件，也可以把报告全文粘贴到下面。\
                  导入结果是一份新的、尚未保存的报告，并列出没能放进表格的内容。",
             )
