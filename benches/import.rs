@@ -1,5 +1,6 @@
 //! Importing the published seeds and one corpus report of each file format
-//! (HTML, text, Word, PDF): the whole path from bytes to placed cells.
+//! (HTML, text, Word .docx / .doc / .wps, OpenDocument, PDF): the whole path
+//! from bytes to placed cells.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -26,6 +27,9 @@ fn bench(c: &mut Criterion) {
         ("corpus/official-html-2021.html", SourceFormat::Html),
         ("corpus/halfwidth-tabs.txt", SourceFormat::Text),
         ("corpus/word-2021.docx", SourceFormat::Text),
+        ("formats/word-2021.doc", SourceFormat::Text),
+        ("formats/word-2021.wps", SourceFormat::Text),
+        ("formats/word-2021.odt", SourceFormat::Text),
         ("corpus/pdf-2021.pdf", SourceFormat::Text),
     ] {
         let bytes = fixture(name);

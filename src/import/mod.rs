@@ -48,6 +48,12 @@ pub fn docx_xml_blocks(xml: &[u8]) -> usize {
     docx::blocks_from_document_xml(xml).map_or(0, |b| b.len())
 }
 
+/// The blocks of an OpenDocument `content.xml` (for fuzzing the XML reader
+/// directly, as for Word).
+pub fn odt_xml_blocks(xml: &[u8]) -> usize {
+    odt::blocks_from_content_xml(xml).map_or(0, |b| b.len())
+}
+
 /// Paragraphs of prose are separated by an empty line, as in the editor.
 const PARAGRAPH: &str = "\n\n";
 
