@@ -195,3 +195,32 @@ fn compound_file_without_word_is_refused() {
     let e = refused(&bytes);
     assert!(e.contains("WPS") && e.contains("WordDocument"), "{e}");
 }
+
+#[test]
+fn every_format_under_a_wrong_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases = [
+        ("corpus/word-2021.docx", "报告.txt"),
+        ("formats/word-2021.odt", "报告.docx"),
+        ("formats/word-2021.odt", "报告.md"),
+        ("formats/word-2021.doc", "报告.html"),
+        ("formats/word-2021.doc", "报告.odt"),
+        ("formats/word-2021.wps", "报告"),
+        ("corpus/pdf-2021.pdf", "报告.doc"),
+        ("corpus/official-html-2021.html", "报告.md"),
+    ];
+    for (source, name) in cases {
+        let right = import(source);
+        let renamed = dir.path().join(name);
+        std::fs::copy(fixture(source), &renamed).expect("copy");
+        let read = import_file(&renamed).unwrap_or_else(|e| panic!("{source} as {name}: {e}"));
+        assert_eq!(right.document.cells, read.document.cells, "{source} as {name}");
+        assert!(!read.document.cells.is_empty(), "{source} as {name}");
+    }
+}
+
+#[test]
+fn html_report_saved_by_libreoffice_as_odt_and_doc() {
+    same_cells("corpus/official-html-2021.html", "formats/official-html-2021.odt");
+    same_cells("corpus/official-html-2021.html", "formats/official-html-2021.doc");
+}
