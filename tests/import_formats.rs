@@ -214,13 +214,22 @@ fn every_format_under_a_wrong_name() {
         let renamed = dir.path().join(name);
         std::fs::copy(fixture(source), &renamed).expect("copy");
         let read = import_file(&renamed).unwrap_or_else(|e| panic!("{source} as {name}: {e}"));
-        assert_eq!(right.document.cells, read.document.cells, "{source} as {name}");
+        assert_eq!(
+            right.document.cells, read.document.cells,
+            "{source} as {name}"
+        );
         assert!(!read.document.cells.is_empty(), "{source} as {name}");
     }
 }
 
 #[test]
 fn html_report_saved_by_libreoffice_as_odt_and_doc() {
-    same_cells("corpus/official-html-2021.html", "formats/official-html-2021.odt");
-    same_cells("corpus/official-html-2021.html", "formats/official-html-2021.doc");
+    same_cells(
+        "corpus/official-html-2021.html",
+        "formats/official-html-2021.odt",
+    );
+    same_cells(
+        "corpus/official-html-2021.html",
+        "formats/official-html-2021.doc",
+    );
 }
