@@ -201,7 +201,9 @@ fn read_text(word: &[u8], table: &[u8], fib: &Fib) -> Result<Text, DocError> {
         let (Some(start), Some(end)) = (cp(i), cp(i + 1)) else {
             break;
         };
-        if end < start || start >= limit {
+        // Pieces follow one another; overlapping ones (a hostile table
+        // repeating one range) would multiply the text read.
+        if end < start || start >= limit || start < text.chars.len() {
             break;
         }
         let count = end.min(limit) - start;
