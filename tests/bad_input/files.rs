@@ -214,11 +214,17 @@ fn directory_missing_file_and_special_files() {
         file::load(&dir.path().join("没有.ron")),
         &Want::Refused("找不到文件"),
     );
-    check(
-        "/dev/null",
-        file::load(Path::new("/dev/null")),
-        &Want::Refused("文件是空的"),
-    );
+    // The null device: refused, never a panic. Unix reads it as empty; Windows'
+    // NUL (no file dialog offers it) may refuse the read itself (Wine: error 87).
+    if cfg!(windows) {
+        assert!(file::load(Path::new("NUL")).is_err());
+    } else {
+        check(
+            "/dev/null",
+            file::load(Path::new("/dev/null")),
+            &Want::Refused("文件是空的"),
+        );
+    }
 }
 
 /// A 100 MB file is refused from its size alone: it is sparse, so reading it
