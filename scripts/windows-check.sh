@@ -155,44 +155,59 @@ cp tests/fixtures/sample-gk2021.ron "$REPORT"
 UNIT=$(host_get "$REPORT" meta.unit)
 [ -n "$UNIT" ] || fail "the fixture names no unit"
 WIN_REPORT=$(winepath -w "$REPORT")
-say "opening $WIN_REPORT"
-wine "$EXE_DIR/nianbao.exe" "$WIN_REPORT" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-WIN=""
-for _ in $(seq 600); do # a cold Wine and Mesa's llvmpipe: up to 60 s
-  WIN=$(xdotool search --name "$UNIT" 2>/dev/null | tail -n 1 || true)
-  [ -n "$WIN" ] && break
-  kill -0 "$APP_PID" 2>/dev/null || fail "nianbao.exe exited at start"
-  sleep 0.1
-done
-[ -n "$WIN" ] || fail "no window titled with '$UNIT' after 60 s"
-say "window: $(xdotool getwindowname "$WIN")"
-timing "editor window up"
-sleep 2
-shot started
 
-# Clicks are relative to the window (Wine maximizes it to the 1366×768
-# screen): 三、收到和处理… in the fixture's outline (its prose is longer
-# than a new report's, so lower than in scripts/desktop-check.sh), then the
-# first 表三 cell (t3.new.natural).
+# One editor run: open the report, type WANT into the first 表三 cell, Ctrl+S,
+# and find it in the file. Run with eframe's OpenGL (Wine's opengl32 over
+# Mesa), then with the CPU renderer (softbuffer over GDI, issue 20.3).
+editor_run() { # label want [VAR=value …]
+  local label=$1 want=$2
+  shift 2
+  STEP="d: nianbao.exe in Xvfb ($label)"
+  say "opening $WIN_REPORT ($label)"
+  env "$@" wine "$EXE_DIR/nianbao.exe" "$WIN_REPORT" >"$WORK/app-$label.log" 2>&1 &
+  APP_PID=$!
+  WIN=""
+  for _ in $(seq 600); do # a cold Wine and Mesa's llvmpipe: up to 60 s
+    WIN=$(xdotool search --name "$UNIT" 2>/dev/null | tail -n 1 || true)
+    [ -n "$WIN" ] && break
+    kill -0 "$APP_PID" 2>/dev/null || fail "nianbao.exe exited at start"
+    sleep 0.1
+  done
+  [ -n "$WIN" ] || fail "no window titled with '$UNIT' after 60 s"
+  say "window: $(xdotool getwindowname "$WIN")"
+  timing "editor window up ($label)"
+  sleep 2
+  shot "started-$label"
+
+  # Clicks are relative to the window (Wine maximizes it to the 1366×768
+  # screen): 三、收到和处理… in the fixture's outline (its prose is longer
+  # than a new report's, so lower than in scripts/desktop-check.sh), then the
+  # first 表三 cell (t3.new.natural).
+  click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-200}"
+  sleep 1
+  shot "t3-$label"
+  click "${T3_CELL_X:-595}" "${T3_CELL_Y:-232}"
+  [ "$(host_get "$REPORT" t3.new.natural)" != "$want" ] || fail "the fixture already holds $want"
+  xdotool type --delay 80 "$want"
+  key Return
+  key ctrl+s
+  local got=""
+  for _ in $(seq 100); do
+    got=$(host_get "$REPORT" t3.new.natural 2>/dev/null || true)
+    [ "$got" = "$want" ] && break
+    sleep 0.1
+  done
+  shot "saved-$label"
+  [ "$got" = "$want" ] || fail "t3.new.natural is '$got' after typing $want and Ctrl+S ($label)"
+  timing "typed into 表三 and saved ($label)"
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  wineserver -k 2>/dev/null || true
+  APP_PID=""
+}
 click() { xdotool mousemove --window "$WIN" "$1" "$2" click 1; sleep 0.6; }
 key() { for k in "$@"; do xdotool key --window "$WIN" "$k" 2>/dev/null || xdotool key "$k"; sleep 0.3; done; }
-click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-200}"
-sleep 1
-shot t3
-click "${T3_CELL_X:-595}" "${T3_CELL_Y:-232}"
-WANT=4321
-[ "$(host_get "$REPORT" t3.new.natural)" != "$WANT" ] || fail "the fixture already holds $WANT"
-xdotool type --delay 80 "$WANT"
-key Return
-key ctrl+s
-got=""
-for _ in $(seq 100); do
-  got=$(host_get "$REPORT" t3.new.natural 2>/dev/null || true)
-  [ "$got" = "$WANT" ] && break
-  sleep 0.1
-done
-shot saved
-[ "$got" = "$WANT" ] || fail "t3.new.natural is '$got' after typing $WANT and Ctrl+S"
-timing "typed into 表三 and saved"
+
+editor_run opengl 4321
+editor_run software 1234 NIANBAO_RENDERER=software
 say "all Windows checks passed"

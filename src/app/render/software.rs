@@ -364,7 +364,13 @@ impl ApplicationHandler<Wake> for Runner {
         }
         match self.open_window(event_loop) {
             Ok(open) => self.open = Some(open),
-            Err(cause) => self.fail(event_loop, cause),
+            Err(cause) => return self.fail(event_loop, cause),
+        }
+        // The first frame now, not on a redraw request: Windows sends no
+        // WM_PAINT to a hidden window, and the window shows itself only
+        // once this frame is drawn.
+        if let Err(cause) = self.redraw(event_loop) {
+            self.fail(event_loop, cause);
         }
     }
 
