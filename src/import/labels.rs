@@ -25,8 +25,9 @@ fn fold_char(c: char) -> char {
     }
 }
 
-/// [`fold_char`] for other stages that must compare text the same way
-/// while keeping each character's position (run-together tables).
+/// This module's character folding (`fold_char`), for other stages that
+/// must compare text the same way while keeping each character's position
+/// (run-together tables).
 pub fn fold(c: char) -> char {
     match fold_char(c) {
         '、' | '．' => '.',

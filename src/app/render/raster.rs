@@ -11,11 +11,11 @@
 //! fill rule under which two triangles sharing an edge never blend a pixel
 //! twice.
 //!
-//! Each triangle is classified once ([`Shade`]): one colour (every panel,
+//! Each triangle is classified once (`Shade`): one colour (every panel,
 //! frame and cell background), texels copied one to one (glyphs), a colour
 //! gradient (the feathered edges egui draws for anti-aliasing), or, for
 //! anything else, full interpolation. The per-pixel loops live in
-//! [`super::spans`].
+//! `spans`.
 
 use std::collections::HashMap;
 

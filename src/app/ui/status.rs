@@ -1,6 +1,6 @@
 //! The status bar: file path · 已保存 HH:MM / 未保存 · ✖ n ⚠ m · 自动保存 HH:MM
 //! · the January deadline · the last message (errors in red). It also names
-//! the window for screen readers (see [`name_window`]).
+//! the window for screen readers (see `name_window`).
 
 use eframe::egui;
 use egui::RichText;
