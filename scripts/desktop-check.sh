@@ -49,34 +49,10 @@ done
 [ -x "$BIN" ] || cargo build --release --locked
 NB=$(realpath "$BIN")
 
-# ---- the session: X server, a D-Bus session bus without any portal, a private home
-# The server counts as started once it answers a client, not when its socket
-# appears; one that died (another server took the display) is replaced on
-# the next free display. -noreset: by default Xvfb resets whenever its last
-# client leaves (dbus-launch, this check, xwd), and an editor connecting
-# during a reset fails with "Failed to open connection to X server".
-start_x() {
-  local disp=$1
-  while [ -e /tmp/.X11-unix/X$disp ] || [ -e /tmp/.X$disp-lock ]; do disp=$((disp + 1)); done
-  Xvfb :$disp -screen 0 1366x768x24 -nolisten tcp -noreset >"$WORK/xvfb.log" 2>&1 &
-  XVFB_PID=$!
-  for _ in $(seq 100); do
-    kill -0 "$XVFB_PID" 2>/dev/null || return 1
-    if DISPLAY=:$disp xdotool getdisplaygeometry >/dev/null 2>&1; then
-      export DISPLAY=:$disp
-      return 0
-    fi
-    sleep 0.1
-  done
-  return 1
-}
-XVFB_PID=""
-for attempt in 90 100 110; do
-  start_x "$attempt" && break
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  XVFB_PID=""
-done
-[ -n "$XVFB_PID" ] || fail "Xvfb did not start (see $WORK/xvfb.log)"
+# ---- the session: X server (scripts/lib/xvfb.sh), a D-Bus session bus
+# without any portal, a private home
+source scripts/lib/xvfb.sh
+start_xvfb 90
 export HOME=$WORK/home XDG_RUNTIME_DIR=$WORK/runtime
 export XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share
 mkdir -p "$HOME/Documents" "$XDG_RUNTIME_DIR" "$WORK/out"

@@ -81,27 +81,8 @@ timing "cross-build (cargo test --no-run --target $TARGET --test headless)"
 # ---- the X server (Wine wants one even for console programs: its explorer)
 # and a fresh Wine prefix with the stand-in DLL.
 STEP="b: Xvfb and the Wine prefix"
-start_x() {
-  local disp=$1
-  while [ -e /tmp/.X11-unix/X$disp ] || [ -e /tmp/.X$disp-lock ]; do disp=$((disp + 1)); done
-  Xvfb :$disp -screen 0 1366x768x24 -nolisten tcp -noreset >"$WORK/xvfb.log" 2>&1 &
-  XVFB_PID=$!
-  for _ in $(seq 100); do
-    kill -0 "$XVFB_PID" 2>/dev/null || return 1
-    if DISPLAY=:$disp xdotool getdisplaygeometry >/dev/null 2>&1; then
-      export DISPLAY=:$disp
-      return 0
-    fi
-    sleep 0.1
-  done
-  return 1
-}
-for attempt in 120 130 140; do
-  start_x "$attempt" && break
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  XVFB_PID=""
-done
-[ -n "$XVFB_PID" ] || fail "Xvfb did not start (see $WORK/xvfb.log)"
+source scripts/lib/xvfb.sh
+start_xvfb 120
 
 # No Mono / Gecko download offers (mscoree, mshtml), no debug chatter.
 export WINEPREFIX=$WORK/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree=;mshtml="
