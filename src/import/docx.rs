@@ -13,8 +13,8 @@ use std::io::Read;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::grid::{collapse, layout, Cell, MAX_PAGE_CELLS, MAX_SPAN};
-use super::text_tables::{self, clip, Block, MAX_BLOCKS, MAX_CELLS};
+use super::grid::{entity, Blocks, Cell, MAX_SPAN};
+use super::text_tables::{self, Block, MAX_BLOCKS, MAX_CELLS};
 
 /// Largest `word/document.xml` unpacked: a report's text is a few hundred
 /// KB; photos live in other zip entries and are never unpacked. A zip bomb
@@ -106,7 +106,7 @@ enum Merge {
 
 /// Reading state across events.
 struct Walker {
-    out: Vec<Block>,
+    out: Blocks,
     line: String,
     tables: Vec<TableBuilder>,
     /// `w:tbl` elements nested too deep to be read as tables.
@@ -115,8 +115,6 @@ struct Walker {
     in_text: bool,
     /// Inside `mc:Fallback` (a copy of what `mc:Choice` already holds).
     skip: usize,
-    grid: usize,
-    budget: usize,
 }
 
 /// The blocks of `word/document.xml`.
@@ -124,14 +122,12 @@ pub fn blocks_from_document_xml(xml: &[u8]) -> Result<Vec<Block>, DocxError> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = false;
     let mut w = Walker {
-        out: Vec::new(),
+        out: Blocks::default(),
         line: String::new(),
         tables: Vec::new(),
         flattened: 0,
         in_text: false,
         skip: 0,
-        grid: 0,
-        budget: MAX_PAGE_CELLS,
     };
     let mut buf = Vec::new();
     loop {
@@ -159,21 +155,12 @@ pub fn blocks_from_document_xml(xml: &[u8]) -> Result<Vec<Block>, DocxError> {
             _ => {}
         }
         buf.clear();
-        if w.out.len() >= MAX_BLOCKS {
+        if w.out.full() {
             break;
         }
     }
     w.end_paragraph();
-    Ok(w.out)
-}
-
-/// The character of `&amp;`, `&#20013;` …
-fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    if let Ok(Some(c)) = r.resolve_char_ref() {
-        return Some(c);
-    }
-    let name = r.decode().ok()?;
-    quick_xml::escape::resolve_predefined_entity(&name).and_then(|s| s.chars().next())
+    Ok(w.out.out)
 }
 
 /// The `w:val` attribute of an element.
@@ -287,24 +274,7 @@ impl Walker {
     /// typed with tabs, as in pasted text.
     fn flush_line(&mut self) {
         let line = std::mem::take(&mut self.line);
-        if self.out.len() >= MAX_BLOCKS {
-            return;
-        }
-        if line.contains('\t') {
-            let blocks = text_tables::blocks_from_text(&line, false);
-            if let [Block::Row { cells, .. }] = blocks.as_slice() {
-                self.grid += 1;
-                self.out.push(Block::Row {
-                    cells: cells.clone(),
-                    grid: self.grid,
-                });
-                return;
-            }
-        }
-        let text = collapse(&line);
-        if !text.is_empty() {
-            self.out.push(Block::Line(clip(&text).to_string()));
-        }
+        self.out.line(&line);
     }
 
     /// A finished cell joins its row; a vertical-merge continuation instead
@@ -349,13 +319,8 @@ impl Walker {
     }
 
     fn end_table(&mut self) {
-        let Some(t) = self.tables.pop() else { return };
-        self.grid += 1;
-        let grid = self.grid;
-        for cells in layout(t.rows, &mut self.budget) {
-            if cells.iter().any(|c| !c.is_empty()) && self.out.len() < MAX_BLOCKS {
-                self.out.push(Block::Row { cells, grid });
-            }
+        if let Some(t) = self.tables.pop() {
+            self.out.table(t.rows);
         }
     }
 }

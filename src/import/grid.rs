@@ -4,7 +4,7 @@
 //! merged header (法人或其他组织) or row group labels each cell beneath or
 //! beside it and one placement path serves every format.
 
-use super::text_tables::MAX_CELLS;
+use super::text_tables::{self, clip, Block, MAX_BLOCKS, MAX_CELLS};
 
 /// Largest span honoured; larger values are clamped (a hostile page could ask
 /// for millions).
@@ -83,4 +83,73 @@ pub fn layout(rows: Vec<Vec<Cell>>, page_budget: &mut usize) -> Vec<Vec<String>>
             cells
         })
         .collect()
+}
+
+/// The blocks a Word or OpenDocument reader emits (both walk XML the same
+/// way): lines of text, rows typed with tabs, and laid-out tables, within
+/// the block and page-cell bounds.
+pub struct Blocks {
+    pub out: Vec<Block>,
+    grid: usize,
+    budget: usize,
+}
+
+impl Default for Blocks {
+    fn default() -> Blocks {
+        Blocks {
+            out: Vec::new(),
+            grid: 0,
+            budget: MAX_PAGE_CELLS,
+        }
+    }
+}
+
+impl Blocks {
+    /// Whether no further block will be taken.
+    pub fn full(&self) -> bool {
+        self.out.len() >= MAX_BLOCKS
+    }
+
+    /// A finished line as a block: a line with tabs between words is a row
+    /// typed with tabs, as in pasted text.
+    pub fn line(&mut self, line: &str) {
+        if self.full() {
+            return;
+        }
+        if line.contains('\t') {
+            let blocks = text_tables::blocks_from_text(line, false);
+            if let [Block::Row { cells, .. }] = blocks.as_slice() {
+                self.grid += 1;
+                self.out.push(Block::Row {
+                    cells: cells.clone(),
+                    grid: self.grid,
+                });
+                return;
+            }
+        }
+        let text = collapse(line);
+        if !text.is_empty() {
+            self.out.push(Block::Line(clip(&text).to_string()));
+        }
+    }
+
+    /// A finished table, laid out on its grid; empty rows are dropped.
+    pub fn table(&mut self, rows: Vec<Vec<Cell>>) {
+        self.grid += 1;
+        let grid = self.grid;
+        for cells in layout(rows, &mut self.budget) {
+            if cells.iter().any(|c| !c.is_empty()) && !self.full() {
+                self.out.push(Block::Row { cells, grid });
+            }
+        }
+    }
+}
+
+/// The character of an XML entity or character reference (`&amp;`, `&#20013;`).
+pub fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return Some(c);
+    }
+    let name = r.decode().ok()?;
+    quick_xml::escape::resolve_predefined_entity(&name).and_then(|s| s.chars().next())
 }

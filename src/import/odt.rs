@@ -14,8 +14,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::docx::{DocxError, MAX_XML_BYTES};
-use super::grid::{collapse, layout, Cell, MAX_PAGE_CELLS, MAX_SPAN};
-use super::text_tables::{self, clip, Block, MAX_BLOCKS, MAX_CELLS};
+use super::grid::{entity, Blocks, Cell, MAX_SPAN};
+use super::text_tables::{self, Block, MAX_BLOCKS, MAX_CELLS};
 
 /// Tables nested deeper than this are read as the text of their cell.
 const MAX_TABLE_DEPTH: usize = 16;
@@ -67,15 +67,13 @@ struct TableBuilder {
 }
 
 struct Walker {
-    out: Vec<Block>,
+    out: Blocks,
     line: String,
     tables: Vec<TableBuilder>,
     /// `table:table` elements nested too deep to be read as tables.
     flattened: usize,
     /// Inside a paragraph or heading (text outside one is formatting noise).
     in_para: usize,
-    grid: usize,
-    budget: usize,
 }
 
 /// The blocks of `content.xml`.
@@ -83,13 +81,11 @@ pub fn blocks_from_content_xml(xml: &[u8]) -> Result<Vec<Block>, DocxError> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = false;
     let mut w = Walker {
-        out: Vec::new(),
+        out: Blocks::default(),
         line: String::new(),
         tables: Vec::new(),
         flattened: 0,
         in_para: 0,
-        grid: 0,
-        budget: MAX_PAGE_CELLS,
     };
     let mut buf = Vec::new();
     loop {
@@ -115,20 +111,12 @@ pub fn blocks_from_content_xml(xml: &[u8]) -> Result<Vec<Block>, DocxError> {
             _ => {}
         }
         buf.clear();
-        if w.out.len() >= MAX_BLOCKS {
+        if w.out.full() {
             break;
         }
     }
     w.flush_line();
-    Ok(w.out)
-}
-
-fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    if let Ok(Some(c)) = r.resolve_char_ref() {
-        return Some(c);
-    }
-    let name = r.decode().ok()?;
-    quick_xml::escape::resolve_predefined_entity(&name).and_then(|s| s.chars().next())
+    Ok(w.out.out)
 }
 
 /// A numeric attribute by local name (`number-columns-spanned`, `c`).
@@ -223,24 +211,7 @@ impl Walker {
     /// The current line as a block; a line with tabs is a row typed with tabs.
     fn flush_line(&mut self) {
         let line = std::mem::take(&mut self.line);
-        if self.out.len() >= MAX_BLOCKS {
-            return;
-        }
-        if line.contains('\t') {
-            let blocks = text_tables::blocks_from_text(&line, false);
-            if let [Block::Row { cells, .. }] = blocks.as_slice() {
-                self.grid += 1;
-                self.out.push(Block::Row {
-                    cells: cells.clone(),
-                    grid: self.grid,
-                });
-                return;
-            }
-        }
-        let text = collapse(&line);
-        if !text.is_empty() {
-            self.out.push(Block::Line(clip(&text).to_string()));
-        }
+        self.out.line(&line);
     }
 
     fn end_cell(&mut self) {
@@ -257,13 +228,8 @@ impl Walker {
     }
 
     fn end_table(&mut self) {
-        let Some(t) = self.tables.pop() else { return };
-        self.grid += 1;
-        let grid = self.grid;
-        for cells in layout(t.rows, &mut self.budget) {
-            if cells.iter().any(|c| !c.is_empty()) && self.out.len() < MAX_BLOCKS {
-                self.out.push(Block::Row { cells, grid });
-            }
+        if let Some(t) = self.tables.pop() {
+            self.out.table(t.rows);
         }
     }
 }
