@@ -8,8 +8,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::split::Cut;
-use crate::template::{Along, Check, Op, Table, Template};
+use super::split::{resolve, Cut};
+use crate::template::{Along, Op, Table, Template};
 
 /// Combinations of open rows tried per table (bounds the work).
 const MAX_COMBOS: usize = 20_000;
@@ -29,42 +29,19 @@ fn identities(tpl: &Template, table: &Table, keys: &[&str]) -> Vec<ColumnIdentit
         .iter()
         .map(|l| l.column.key.clone())
         .collect();
-    let row = |k: &str| keys.iter().position(|r| *r == k);
-    let mut out = Vec::new();
-    for rule in &tpl.rules {
-        let Check::Linear {
-            table: t,
-            along: Along::Columns,
-            each,
-            lhs,
-            op,
-            rhs,
-            ..
-        } = &rule.check
-        else {
-            continue;
-        };
-        if *t != table.key || lhs.iter().chain(rhs).any(|term| term.last_year) {
-            continue;
-        }
-        let terms = |ts: &[crate::template::Term]| -> Option<Vec<(usize, bool)>> {
-            ts.iter()
-                .map(|t| Some((row(&t.key)?, t.negative)))
-                .collect()
-        };
-        let columns = (0..leaves.len())
-            .filter(|&c| each.is_empty() || each.contains(&leaves[c]))
-            .collect();
-        if let (Some(lhs), Some(rhs)) = (terms(lhs), terms(rhs)) {
-            out.push(ColumnIdentity {
-                columns,
-                lhs,
-                rhs,
-                op: *op,
-            });
-        }
-    }
-    out
+    resolve(tpl, table, Along::Columns, |k| {
+        keys.iter().position(|r| *r == k)
+    })
+    .into_iter()
+    .map(|r| ColumnIdentity {
+        columns: (0..leaves.len())
+            .filter(|&c| r.each.is_empty() || r.each.contains(&leaves[c]))
+            .collect(),
+        lhs: r.lhs,
+        rhs: r.rhs,
+        op: r.op,
+    })
+    .collect()
 }
 
 fn parse(cells: &[String]) -> Option<Vec<Decimal>> {

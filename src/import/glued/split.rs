@@ -38,6 +38,56 @@ pub(super) struct Identity {
     pub(super) op: Op,
 }
 
+/// A current-year linear rule of one table, its terms as (index, negative).
+pub(super) struct Resolved<'a> {
+    /// The rows or columns it applies to (empty: all).
+    pub each: &'a [String],
+    pub lhs: Vec<(usize, bool)>,
+    pub op: Op,
+    pub rhs: Vec<(usize, bool)>,
+}
+
+/// The template's linear rules of `table` along `along` with every term
+/// found by `pos`; rules on last year's values, or naming a key `pos` does
+/// not know, are left out.
+pub(super) fn resolve<'a>(
+    tpl: &'a Template,
+    table: &Table,
+    along: Along,
+    pos: impl Fn(&str) -> Option<usize>,
+) -> Vec<Resolved<'a>> {
+    let terms = |ts: &[crate::template::Term]| -> Option<Vec<(usize, bool)>> {
+        ts.iter()
+            .map(|t| Some((pos(&t.key)?, t.negative)))
+            .collect()
+    };
+    tpl.rules
+        .iter()
+        .filter_map(|rule| match &rule.check {
+            Check::Linear {
+                table: t,
+                along: a,
+                each,
+                lhs,
+                op,
+                rhs,
+                ..
+            } if *t == table.key
+                && *a == along
+                && !lhs.iter().chain(rhs).any(|term| term.last_year) =>
+            {
+                Some(Resolved {
+                    each,
+                    lhs: terms(lhs)?,
+                    op: *op,
+                    rhs: terms(rhs)?,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The identities the template states within a row of `table` (`row`'s key).
 fn identities(tpl: &Template, table: &Table, row: &str) -> Vec<Identity> {
     let leaves: Vec<&str> = table
@@ -45,37 +95,17 @@ fn identities(tpl: &Template, table: &Table, row: &str) -> Vec<Identity> {
         .iter()
         .map(|l| l.column.key.as_str())
         .collect();
-    let pos = |key: &str| leaves.iter().position(|k| *k == key);
-    let mut out = Vec::new();
-    for rule in &tpl.rules {
-        let Check::Linear {
-            table: t,
-            along: Along::Rows,
-            each,
-            lhs,
-            op,
-            rhs,
-            ..
-        } = &rule.check
-        else {
-            continue;
-        };
-        if *t != table.key || !(each.is_empty() || each.iter().any(|e| e == row)) {
-            continue;
-        }
-        if lhs.iter().chain(rhs).any(|term| term.last_year) {
-            continue;
-        }
-        let terms = |ts: &[crate::template::Term]| -> Option<Vec<(usize, bool)>> {
-            ts.iter()
-                .map(|t| Some((pos(&t.key)?, t.negative)))
-                .collect()
-        };
-        if let (Some(lhs), Some(rhs)) = (terms(lhs), terms(rhs)) {
-            out.push(Identity { lhs, rhs, op: *op });
-        }
-    }
-    out
+    resolve(tpl, table, Along::Rows, |key| {
+        leaves.iter().position(|k| *k == key)
+    })
+    .into_iter()
+    .filter(|r| r.each.is_empty() || r.each.iter().any(|e| e == row))
+    .map(|r| Identity {
+        lhs: r.lhs,
+        rhs: r.rhs,
+        op: r.op,
+    })
+    .collect()
 }
 
 pub(super) fn holds(ids: &[Identity], values: &[Decimal]) -> bool {
