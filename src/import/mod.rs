@@ -250,6 +250,42 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
             cover.dropped_after.len()
         ));
     }
+    let mut unplaced = Vec::new();
+    let mut doc = document_from_cover(tpl, &cover, &mut unplaced);
+    let split = parts::split(tpl, blocks);
+    prose_from_parts(tpl, &split, &mut doc, &mut notes);
+    unplaced.extend(split.unplaced);
+    let placement = place::place(tpl, &split.rows);
+    unplaced.extend(placement.unplaced);
+    if placement.overflow > 0 {
+        notes.push(format!(
+            "另有 {} 项未能放置，未逐一列出",
+            placement.overflow
+        ));
+    }
+    doc.cells = placement.cells;
+    if tpl.statistics_optional && placement.table_rows == 0 && doc.cells.is_empty() {
+        doc.no_statistics = true;
+        notes.push("没有找到统计表：按“本报告无统计表”导入".to_string());
+    }
+    Import {
+        document: doc,
+        template: tpl.id.clone(),
+        matched: placement.matched,
+        unplaced_groups: report::group_unplaced(&unplaced),
+        unplaced,
+        blanks: placement.blanks,
+        notes,
+    }
+}
+
+/// The document the cover gives: unit, level, year, title, signature and
+/// sign-off (what the template has no place for is listed).
+fn document_from_cover(
+    tpl: &Template,
+    cover: &meta::Cover,
+    unplaced: &mut Vec<Unplaced>,
+) -> Document {
     let unit = cover.unit.clone().unwrap_or_default();
     let level = meta::level_from_unit(&unit);
     let year = cover.year.unwrap_or(tpl.first_year);
@@ -265,7 +301,6 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
     if let Some(d) = &cover.signature_date {
         doc.meta.signature_date = d.clone();
     }
-    let mut unplaced = Vec::new();
     for (field, value) in &cover.signoff {
         if tpl.signoff {
             set_signoff(&mut doc, *field, value);
@@ -277,7 +312,17 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
             ));
         }
     }
-    let split = parts::split(tpl, blocks);
+    doc
+}
+
+/// The opening and each part's prose, with a note for each heading read
+/// by its numeral and meaning, or not matched at all.
+fn prose_from_parts(
+    tpl: &Template,
+    split: &parts::Split,
+    doc: &mut Document,
+    notes: &mut Vec<String>,
+) {
     doc.meta.opening = split.opening.join(PARAGRAPH);
     for (i, lines) in split.prose.iter().enumerate() {
         if !lines.is_empty() {
@@ -311,29 +356,6 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
                 tpl.parts[0].heading
             ));
         }
-    }
-    unplaced.extend(split.unplaced);
-    let placement = place::place(tpl, &split.rows);
-    unplaced.extend(placement.unplaced);
-    if placement.overflow > 0 {
-        notes.push(format!(
-            "另有 {} 项未能放置，未逐一列出",
-            placement.overflow
-        ));
-    }
-    doc.cells = placement.cells;
-    if tpl.statistics_optional && placement.table_rows == 0 && doc.cells.is_empty() {
-        doc.no_statistics = true;
-        notes.push("没有找到统计表：按“本报告无统计表”导入".to_string());
-    }
-    Import {
-        document: doc,
-        template: tpl.id.clone(),
-        matched: placement.matched,
-        unplaced_groups: report::group_unplaced(&unplaced),
-        unplaced,
-        blanks: placement.blanks,
-        notes,
     }
 }
 
