@@ -29,7 +29,29 @@ impl Placer<'_> {
             (true, l) if l.is_empty() => tab.table.name.clone(),
             (true, l) => l,
         };
-        let slots: Vec<Option<String>> = match (&self.map, width_ok) {
+        let Some(slots) = self.row_slots(t, cells, width_ok, &source_label) else {
+            return;
+        };
+        let width = self.tabs[t].leaves.len();
+        for (leaf, raw) in slots.into_iter().enumerate().take(width) {
+            if let Some(raw) = raw {
+                self.place_value(t, r, leaf, &raw, &source_label);
+            }
+        }
+    }
+
+    /// The row's values, one per leaf column: by the header map when the
+    /// row is as wide as the table's header, else the numbers in order when
+    /// there is exactly one per column (otherwise each is listed).
+    fn row_slots(
+        &mut self,
+        t: usize,
+        cells: &[String],
+        width_ok: bool,
+        source_label: &str,
+    ) -> Option<Vec<Option<String>>> {
+        let tab = &self.tabs[t];
+        let slots = match (&self.map, width_ok) {
             (Some((mt, m)), true) if *mt == t => m.values(cells, tab.leaves.len()),
             _ => {
                 let first = cells
@@ -41,14 +63,14 @@ impl Placer<'_> {
                     vals.pop();
                 }
                 if vals.is_empty() {
-                    return;
+                    return None;
                 }
                 if vals.len() != tab.leaves.len() {
                     let n = vals.iter().filter(|v| !v.trim().is_empty()).count();
                     for v in vals.iter().filter(|v| !v.trim().is_empty()) {
                         self.out.report(Unplaced::text(
                             v,
-                            &source_label,
+                            source_label,
                             &format!(
                                 "该行有 {} 个数（共 {} 格），而表格有 {} 列，无法确定每个数属于哪一列",
                                 n,
@@ -57,67 +79,74 @@ impl Placer<'_> {
                             ),
                         ));
                     }
-                    return;
+                    return None;
                 }
                 vals.into_iter().map(|v| Some(v.clone())).collect()
             }
         };
-        for (leaf, raw) in tab.leaves.iter().zip(slots) {
-            let Some(raw) = raw else { continue };
-            let cell = CellRef::new(&tab.table.key, &row.key, &leaf.column.key);
-            if row.group {
-                if !raw.trim().is_empty()
-                    && is_value_like(&raw)
-                    && !matches!(raw.trim(), "—" | "——" | "-" | "--")
-                {
-                    self.out.report(Unplaced::text(
-                        &raw,
-                        &source_label,
-                        "该行在模板中是分组标题，不填数",
-                    ));
-                }
-                continue;
-            }
-            let kind = tab.table.cell_kind(row, leaf.column);
-            // 元 under a 万元 column: converted, and said so.
-            let wan = (kind == CellKind::Amount
-                && tab.table.cell_unit(row, leaf.column) == Some("万元"))
-            .then(|| values::yuan_as_wan(&raw))
-            .flatten();
-            let read = match wan {
-                Some(w) => Some(CellValue::Amount(w)),
-                None => values::read(kind, &raw),
-            };
-            let Some(value) = read else {
-                self.out.blanks.push(cell);
-                continue;
-            };
-            if self.out.cells.contains_key(&cell) {
+        Some(slots)
+    }
+
+    /// One value into its cell: read as the cell's kind (元 converted under
+    /// 万元), or listed when the row is a group heading or the cell is taken.
+    fn place_value(&mut self, t: usize, r: usize, leaf: usize, raw: &str, source_label: &str) {
+        let tab = &self.tabs[t];
+        let row = tab.flat[r].row;
+        let leaf = &tab.leaves[leaf];
+        let raw = raw.to_string();
+        let cell = CellRef::new(&tab.table.key, &row.key, &leaf.column.key);
+        if row.group {
+            if !raw.trim().is_empty()
+                && is_value_like(&raw)
+                && !matches!(raw.trim(), "—" | "——" | "-" | "--")
+            {
                 self.out.report(Unplaced::text(
                     &raw,
-                    &source_label,
-                    &format!("单元格 {cell} 已由前面的行填写"),
+                    source_label,
+                    "该行在模板中是分组标题，不填数",
                 ));
-                continue;
             }
-            let note = match (&value, wan) {
-                (_, Some(w)) => Some(format!(
-                    "原文“{}”以元为单位，已按 1 元 = 0.0001 万元换算为 {w} 万元",
-                    raw.trim()
-                )),
-                (CellValue::Unparsed(_), _) => Some("此处应为数字，原文已保留，请核对".to_string()),
-                _ => None,
-            };
-            self.out.cells.insert(cell.clone(), value.clone());
-            self.out.matched.push(Placed {
-                cell,
-                value,
-                original: raw.trim().to_string(),
-                row_label: source_label.clone(),
-                column: leaf.path().join(" / "),
-                note,
-            });
+            return;
         }
+        let kind = tab.table.cell_kind(row, leaf.column);
+        // 元 under a 万元 column: converted, and said so.
+        let wan = (kind == CellKind::Amount
+            && tab.table.cell_unit(row, leaf.column) == Some("万元"))
+        .then(|| values::yuan_as_wan(&raw))
+        .flatten();
+        let read = match wan {
+            Some(w) => Some(CellValue::Amount(w)),
+            None => values::read(kind, &raw),
+        };
+        let Some(value) = read else {
+            self.out.blanks.push(cell);
+            return;
+        };
+        if self.out.cells.contains_key(&cell) {
+            self.out.report(Unplaced::text(
+                &raw,
+                source_label,
+                &format!("单元格 {cell} 已由前面的行填写"),
+            ));
+            return;
+        }
+        let note = match (&value, wan) {
+            (_, Some(w)) => Some(format!(
+                "原文“{}”以元为单位，已按 1 元 = 0.0001 万元换算为 {w} 万元",
+                raw.trim()
+            )),
+            (CellValue::Unparsed(_), _) => Some("此处应为数字，原文已保留，请核对".to_string()),
+            _ => None,
+        };
+        self.out.cells.insert(cell.clone(), value.clone());
+        self.out.matched.push(Placed {
+            cell,
+            value,
+            original: raw.trim().to_string(),
+            row_label: source_label.to_string(),
+            column: leaf.path().join(" / "),
+            note,
+        });
     }
 
     pub(super) fn ambiguous(
