@@ -75,6 +75,26 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame, view: &mut View, rect: Rect, spec:
         edit
     });
 
+    after_field(ui, frame, view, rect, spec, response);
+}
+
+/// The cell around its field: the severity mark, Shift+click blocks, the
+/// focus frame (scrolled into view when focus arrives), the tooltip.
+fn after_field(
+    ui: &mut egui::Ui,
+    frame: &Frame,
+    view: &mut View,
+    rect: Rect,
+    spec: &CellSpec,
+    response: egui::Response,
+) {
+    let palette = Palette::of_ui(ui);
+    let severity = frame
+        .state
+        .findings
+        .cell(spec.cell)
+        .and_then(|m| m.severity());
+    let computed = frame.state.computed.get(spec.cell);
     if let Some(severity) = severity {
         ui.painter().text(
             rect.left_top() + egui::vec2(3.0, 2.0),
