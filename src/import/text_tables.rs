@@ -77,54 +77,67 @@ pub fn blocks_from_text(text: &str, markdown: bool) -> Vec<Block> {
         }
         let line = lines[i];
         i += 1;
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue; // blank lines separate nothing: PDF text is full of them
-        }
-        if is_separator_line(trimmed) {
-            continue; // a lone `|` (or `||`) between cells copied one per line
-        }
-        if let Some(cell) = lone_barred_cell(trimmed).filter(|_| !markdown) {
-            // Never glued to the line before: it came with its own border.
-            in_grid = false;
-            out.push(Block::Line(cell.to_string()));
-            continue;
-        }
-        if let Some(cells) = table_row(line, markdown) {
-            if !in_grid {
-                grid += 1;
-                in_grid = true;
-            }
-            if !cells.iter().all(|c| c.is_empty()) {
-                out.push(Block::Row { cells, grid });
-            }
-            continue;
-        }
-        if is_rule_line(trimmed) {
-            continue;
-        }
-        in_grid = false;
-        let text = if markdown {
-            markdown_line(trimmed)
-        } else {
-            trimmed.to_string()
-        };
-        // Plain text: a sentence cut by a PDF page or column break goes on
-        // in an unindented line (paragraphs of our own export are indented).
-        let indented = line.starts_with(char::is_whitespace);
-        if !markdown && !indented {
-            if let Some(Block::Line(prev)) = out.last_mut() {
-                if continues(prev, &text) {
-                    prev.push_str(&text);
-                    continue;
-                }
-            }
-        }
-        if !text.is_empty() {
-            out.push(Block::Line(text));
-        }
+        push_line(&mut out, &mut grid, &mut in_grid, line, markdown);
     }
     out
+}
+
+/// One line of text as a block: skipped (blank, separator, rule), a row of
+/// the current grid, a cell with its own border, or a line of prose (glued
+/// to the one before when a page break cut the sentence).
+fn push_line(
+    out: &mut Vec<Block>,
+    grid: &mut usize,
+    in_grid: &mut bool,
+    line: &str,
+    markdown: bool,
+) {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return; // blank lines separate nothing: PDF text is full of them
+    }
+    if is_separator_line(trimmed) {
+        return; // a lone `|` (or `||`) between cells copied one per line
+    }
+    if let Some(cell) = lone_barred_cell(trimmed).filter(|_| !markdown) {
+        // Never glued to the line before: it came with its own border.
+        *in_grid = false;
+        out.push(Block::Line(cell.to_string()));
+        return;
+    }
+    if let Some(cells) = table_row(line, markdown) {
+        if !*in_grid {
+            *grid += 1;
+            *in_grid = true;
+        }
+        if !cells.iter().all(|c| c.is_empty()) {
+            out.push(Block::Row { cells, grid: *grid });
+        }
+        return;
+    }
+    if is_rule_line(trimmed) {
+        return;
+    }
+    *in_grid = false;
+    let text = if markdown {
+        markdown_line(trimmed)
+    } else {
+        trimmed.to_string()
+    };
+    // Plain text: a sentence cut by a PDF page or column break goes on
+    // in an unindented line (paragraphs of our own export are indented).
+    let indented = line.starts_with(char::is_whitespace);
+    if !markdown && !indented {
+        if let Some(Block::Line(prev)) = out.last_mut() {
+            if continues(prev, &text) {
+                prev.push_str(&text);
+                return;
+            }
+        }
+    }
+    if !text.is_empty() {
+        out.push(Block::Line(text));
+    }
 }
 
 /// Whether a line starts a new item (（一）, 1., 一是 …) rather than continuing.
