@@ -57,6 +57,16 @@ const BELOW_TARGET: &[(&str, f64)] = &[
     ("pdf-2021.pdf", 0.8),
 ];
 
+/// The cells of an `.expected.json` file: address → the number as printed.
+pub(crate) fn expected_cells(exp: &Value) -> BTreeMap<String, String> {
+    exp["cells"]
+        .as_object()
+        .expect("cells")
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().expect("printed").to_string()))
+        .collect()
+}
+
 fn printed_number(s: &str) -> Option<Decimal> {
     Decimal::from_str(&s.replace([',', ' '], "")).ok()
 }
@@ -126,12 +136,7 @@ fn corpus_numbers_land_in_their_cells() {
                 continue;
             }
         };
-        let cells: BTreeMap<String, String> = exp["cells"]
-            .as_object()
-            .expect("cells")
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().expect("printed").to_string()))
-            .collect();
+        let cells = expected_cells(&exp);
         let s = score(&imp, &cells);
         let share = match s.total {
             0 => 1.0,

@@ -13,6 +13,8 @@ use nianbao::import::{import_file, Import};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use crate::import_corpus::expected_cells;
+
 fn real_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/published/real")
 }
@@ -113,12 +115,7 @@ fn real_reports_numbers_land_in_their_cells() {
                 continue;
             }
         };
-        let cells: BTreeMap<String, String> = exp["cells"]
-            .as_object()
-            .expect("cells")
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().expect("printed").to_string()))
-            .collect();
+        let cells = expected_cells(&exp);
         let (right, total, wrong) = score(&imp, &cells);
         all_right += right;
         all_total += total;
@@ -185,12 +182,7 @@ fn partial_township_pages_numbers_land() {
                 continue;
             }
         };
-        let cells: BTreeMap<String, String> = exp["cells"]
-            .as_object()
-            .expect("cells")
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().expect("printed").to_string()))
-            .collect();
+        let cells = expected_cells(&exp);
         let (right, total, wrong) = score(&imp, &cells);
         table.push_str(&format!(
             "{name} | {right} / {total} | {} | {}\n",
