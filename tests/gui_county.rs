@@ -47,12 +47,30 @@ fn choose(h: &mut Harness<'_, NianbaoApp>, menu: &str, entry: &str) {
     h.run();
 }
 
+/// The roll-up reads on its own thread: step the window until it shows.
+fn wait_for_rollup(h: &mut Harness<'_, NianbaoApp>) {
+    for _ in 0..500 {
+        if h.state().state.county_job().is_none() {
+            // The progress window fades out and the list fades in.
+            h.run_steps(8);
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    panic!("the roll-up did not finish within 5 s");
+}
+
 fn rolled_up(dir: &Path) -> (Harness<'static, NianbaoApp>, ScriptedDialogs) {
     county_folder(dir);
     let dialogs = ScriptedDialogs::new();
     let mut h = harness(&dialogs);
     dialogs.push(Some(dir.to_path_buf()));
-    choose(&mut h, "文件", "汇总多个报告");
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label_contains("汇总多个报告").click();
+    wait_for_rollup(&mut h);
     (h, dialogs)
 }
 
@@ -208,8 +226,9 @@ fn without_a_native_dialog_the_folder_is_chosen_in_the_window() {
     field.type_text(&dir.path().display().to_string());
     h.run();
     h.get_by_label("选择此文件夹").click();
-    h.run();
-    h.run();
+    h.step();
+    h.step();
+    wait_for_rollup(&mut h);
     let panel = h.state().state.county().expect("rolled up");
     assert_eq!(panel.rollup.towns.len(), 4);
 }
@@ -308,4 +327,53 @@ fn without_last_year_the_view_offers_to_choose_it() {
     h.run();
     h.run();
     h.get_by_label_contains("2025 年与 2024 年对比");
+}
+
+#[test]
+fn the_command_line_lists_the_same_missing_units_as_the_window() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (h, _) = rolled_up(dir.path());
+    let window = h
+        .state()
+        .state
+        .county()
+        .expect("rolled up")
+        .rollup
+        .missing
+        .clone();
+    assert_eq!(window, vec!["缺镇".to_string()]);
+    let out = assert_cmd::Command::cargo_bin("nianbao")
+        .expect("binary")
+        .arg("rollup")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let cli: Vec<String> = json["missing"]
+        .as_array()
+        .expect("missing")
+        .iter()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
+    assert_eq!(cli, window);
+}
+
+#[test]
+fn a_rollup_can_be_cancelled_and_shows_nothing_partial() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    county_folder(dir.path());
+    let dialogs = ScriptedDialogs::new();
+    let mut h = harness(&dialogs);
+    h.state_mut()
+        .state
+        .apply(Command::Rollup(dir.path().to_path_buf()));
+    assert!(
+        h.state().state.county_job().is_some(),
+        "read off the window's thread"
+    );
+    h.state_mut().state.apply(Command::CancelRollup);
+    wait_for_rollup(&mut h);
+    assert!(h.state().state.county().is_none());
+    h.get_by_label_contains("已取消汇总");
 }

@@ -332,3 +332,51 @@ fn xlsx_reads_back_with_sums_and_merged_headers() {
     let towns = book.worksheet_range("各单位").expect("各单位");
     assert_eq!(towns.height(), 5, "header and four towns");
 }
+
+#[test]
+fn progress_counts_every_report_and_a_cancelled_rollup_reads_none() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    gen::folder(dir.path(), 5, 2025);
+    let paths = vec![dir.path().to_path_buf()];
+    let progress = nianbao::rollup::Progress::new();
+    let r = nianbao::rollup::rollup_with(&paths, &[], &progress);
+    assert_eq!(r.towns.len(), 5);
+    assert_eq!(progress.counts(), (5, 5));
+    let cancelled = nianbao::rollup::Progress::new();
+    cancelled.cancel();
+    let r = nianbao::rollup::rollup_with(&paths, &[], &cancelled);
+    assert!(r.towns.is_empty(), "nothing is read once cancelled");
+    assert_eq!(cancelled.counts(), (0, 5));
+}
+
+#[test]
+fn the_folders_own_list_names_the_missing_units_without_expect() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    gen::folder(dir.path(), 2, 2025);
+    std::fs::write(
+        dir.path().join(nianbao::rollup::EXPECTED_FILE),
+        "\u{feff}第0镇\n第1镇人民政府\n缺镇\n",
+    )
+    .expect("list");
+    let paths = vec![dir.path().to_path_buf()];
+    let expected = nianbao::rollup::expected_units(&paths, None).expect("list read");
+    assert_eq!(rollup(&paths, &expected).missing, vec!["缺镇".to_string()]);
+    // An explicit list wins over the folder's.
+    let other = dir.path().join("其他名单.txt");
+    std::fs::write(&other, "别镇\n").expect("list");
+    let explicit = nianbao::rollup::expected_units(&paths, Some(&other)).expect("list read");
+    assert_eq!(explicit, vec!["别镇".to_string()]);
+    let absent = dir.path().join("没有.txt");
+    let err = nianbao::rollup::expected_units(&paths, Some(&absent)).unwrap_err();
+    assert!(err.starts_with("无法读取应报单位名单"), "{err}");
+}
+
+#[test]
+fn a_provinces_list_of_units_keeps_each_unit_once() {
+    let list: String = (0..30_000).map(|i| format!("第{i}镇\n")).collect();
+    let units = nianbao::rollup::parse_expected(&list);
+    assert_eq!(units.len(), 30_000);
+    let again = nianbao::rollup::parse_expected(&format!("{list}{list}"));
+    assert_eq!(again.len(), 30_000, "repeats are kept once");
+    assert_eq!(again[29_999], "第29999镇");
+}

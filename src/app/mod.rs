@@ -27,6 +27,9 @@ const APP_ID: &str = "nianbao";
 /// Smallest window that still shows the grid of 表三 without clipping.
 const MIN_WINDOW: [f32; 2] = [960.0, 600.0];
 
+/// How often the window looks at a running roll-up's progress.
+const ROLLUP_POLL: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// The editor: its state and the window around it.
 pub struct NianbaoApp {
     pub state: EditorState,
@@ -314,8 +317,9 @@ impl NianbaoApp {
         ctx.send_viewport_cmd(ViewportCommand::Close);
     }
 
-    /// Title, autosave, and the only timer: the 30 s autosave tick while
-    /// there are unsaved changes. Otherwise nothing repaints while idle.
+    /// Title, autosave, and the only timers: the 30 s autosave tick while
+    /// there are unsaved changes, and the roll-up's progress while one is
+    /// read. Otherwise nothing repaints while idle.
     fn after_frame(&mut self, ctx: &egui::Context) {
         let title = self.state.window_title();
         if title != self.view.title {
@@ -323,7 +327,13 @@ impl NianbaoApp {
             self.view.title = title;
         }
         let now = self.state.now();
+        let reading = self.state.county_job().is_some();
         self.state.tick(now);
+        if reading {
+            // The roll-up's thread reports through atomics: look again soon
+            // for the progress bar, and draw once more when it is done.
+            ctx.request_repaint_after(ROLLUP_POLL);
+        }
         if let Some(wait) = self.state.autosave_due_in(now) {
             // Not sooner than a tenth of a second: a clock that stands still
             // (or went back) must not spin the window.

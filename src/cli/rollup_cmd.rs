@@ -1,13 +1,13 @@
 //! `nianbao rollup`: a county's check and sum of many reports. The work is
 //! in [`crate::rollup`]; this reads the arguments and writes the result.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
 use super::{Failure, Outcome};
-use crate::rollup::{self, parse_expected};
+use crate::rollup;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
@@ -24,7 +24,7 @@ pub struct RollupArgs {
     /// 年报文件或文件夹（文件夹中的 .ron 文件逐层查找）
     #[arg(value_name = "路径", required = true)]
     paths: Vec<PathBuf>,
-    /// 应报单位名单：文本文件，每行一个单位名称
+    /// 应报单位名单：文本文件，每行一个单位名称（不指定时用文件夹中的“应报单位.txt”）
     #[arg(long, value_name = "名单文件")]
     expect: Option<PathBuf>,
     /// 输出格式：text（默认）、json、csv（单位清单）、xlsx（Excel 工作簿，需指定 -o）或 send-back（退回修改清单）
@@ -43,10 +43,8 @@ pub struct RollupArgs {
 }
 
 pub fn run(args: RollupArgs) -> Outcome {
-    let expected = match &args.expect {
-        Some(path) => read_expected(path)?,
-        None => Vec::new(),
-    };
+    let expected = rollup::expected_units(&args.paths, args.expect.as_deref())
+        .map_err(|e| Failure::usage(format!("错误：{e}")))?;
     if matches!(args.format, Format::Xlsx) && args.output.is_none() {
         return Err(Failure::usage(
             "错误：xlsx 格式须用 -o 指定输出文件 (xlsx needs -o)",
@@ -69,10 +67,4 @@ pub fn run(args: RollupArgs) -> Outcome {
         eprintln!("无法读取 {}：{}", u.file.display(), u.message);
     }
     Ok(ExitCode::from(result.exit_code()))
-}
-
-fn read_expected(path: &Path) -> Result<Vec<String>, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::usage(format!("错误：无法读取单位名单 {}：{e}", path.display())))?;
-    Ok(parse_expected(&String::from_utf8_lossy(&bytes)))
 }

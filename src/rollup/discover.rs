@@ -1,10 +1,14 @@
 //! Which files to read, which units were expected, and who reported twice
 //! or not at all.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::{Duplicate, Town, Unreadable};
+
+/// In a folder being rolled up, the list of units that must report (one a
+/// line), when the county keeps one there.
+pub const EXPECTED_FILE: &str = "应报单位.txt";
 
 /// The extension of a report file.
 const REPORT_EXT: &str = "ron";
@@ -73,16 +77,17 @@ fn is_report_file(path: &Path) -> bool {
 }
 
 /// The expected units from a text file: one per line; blank lines and lines
-/// starting with `#` are skipped, a UTF-8 BOM (Excel, WPS) is ignored.
+/// starting with `#` are skipped, a UTF-8 BOM (Excel, WPS) is ignored, and
+/// a unit written twice (甲镇, 甲镇人民政府) is kept once.
 pub fn parse_expected(text: &str) -> Vec<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut seen: HashSet<String> = HashSet::new();
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
-        let unit = line.trim();
+        let unit = line.trim_start_matches('\u{feff}').trim();
         if unit.is_empty() || unit.starts_with('#') {
             continue;
         }
-        if !out.iter().any(|u| same_unit(u, unit)) {
+        if seen.insert(unit_key(unit)) {
             out.push(unit.to_string());
         }
     }
@@ -130,17 +135,43 @@ pub(super) fn duplicates(towns: &[Town]) -> Vec<Duplicate> {
         .collect()
 }
 
-/// Expected units with no report for `year`.
+/// Expected units with no report for `year`. One set of the reporting
+/// units' keys, so a province's list of 30,000 is not compared pairwise.
 pub(super) fn missing(towns: &[Town], expected: &[String], year: Option<u16>) -> Vec<String> {
+    let reported: HashSet<String> = towns
+        .iter()
+        .filter(|t| Some(t.year) == year)
+        .map(|t| unit_key(&t.unit))
+        .collect();
     expected
         .iter()
-        .filter(|unit| {
-            !towns
-                .iter()
-                .any(|t| Some(t.year) == year && same_unit(&t.unit, unit))
-        })
+        .filter(|unit| !reported.contains(&unit_key(unit)))
         .cloned()
         .collect()
+}
+
+/// The units that must report: the list file given (`nianbao rollup
+/// --expect`), or else the [`EXPECTED_FILE`] kept in any folder rolled up.
+/// The command line and the county window both ask this, so the same
+/// folder lists the same missing units in both.
+pub fn expected_units(paths: &[PathBuf], list: Option<&Path>) -> Result<Vec<String>, String> {
+    let lists: Vec<PathBuf> = match list {
+        Some(list) => vec![list.to_path_buf()],
+        None => paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| p.join(EXPECTED_FILE))
+            .filter(|p| p.is_file())
+            .collect(),
+    };
+    let mut text = String::new();
+    for path in lists {
+        let bytes = std::fs::read(&path)
+            .map_err(|e| format!("无法读取应报单位名单 {}：{e}", path.display()))?;
+        text.push_str(&String::from_utf8_lossy(&bytes));
+        text.push('\n');
+    }
+    Ok(parse_expected(&text))
 }
 
 #[cfg(test)]

@@ -10,9 +10,11 @@
 
 mod discover;
 mod figures;
+mod progress;
 mod render;
 mod send_back;
 mod sum;
+mod towns;
 mod xlsx;
 
 use std::collections::BTreeMap;
@@ -24,11 +26,13 @@ use crate::document::{file, UnitLevel};
 use crate::template;
 use crate::validate::validate;
 
-pub use discover::{discover, parse_expected, same_unit, unit_key};
+pub use discover::{discover, expected_units, parse_expected, same_unit, unit_key, EXPECTED_FILE};
 pub use figures::{figure_value, key_figures, FigureValue};
+pub use progress::Progress;
 pub use render::{to_csv, to_json, to_text};
 pub use send_back::to_send_back;
 pub use sum::{CellTotal, Sum, SumFinding};
+pub use towns::{TownRow, TownStatus};
 pub use xlsx::to_xlsx;
 
 /// One report read: the row of the towns' list.
@@ -213,10 +217,23 @@ impl Gathered {
 /// Roll up every report under `paths` (files, or folders searched
 /// recursively for `.ron`); `expected` lists the units that must report.
 pub fn rollup(paths: &[PathBuf], expected: &[String]) -> Rollup {
+    rollup_with(paths, expected, &Progress::new())
+}
+
+/// [`rollup`], counting each report read into `progress` and skipping the
+/// rest once [`Progress::cancel`] is called (the result is then partial:
+/// the caller knows, since it cancelled).
+pub fn rollup_with(paths: &[PathBuf], expected: &[String], progress: &Progress) -> Rollup {
     let (files, mut unreadable) = discover(paths);
+    progress.found(files.len());
     let gathered = files
         .par_iter()
-        .map(|p| read(p))
+        .filter(|_| !progress.is_cancelled())
+        .map(|p| {
+            let one = read(p);
+            progress.read_one();
+            one
+        })
         .fold(Gathered::default, Gathered::add)
         .reduce(Gathered::default, Gathered::merge);
     unreadable.extend(gathered.unreadable);

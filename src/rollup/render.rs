@@ -5,48 +5,13 @@ use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use super::{Rollup, Sum, Town};
+use super::{Rollup, Sum};
 use crate::export::display_width;
 use crate::template::Severity;
 
 /// A number as printed: no trailing zeros; blank stays empty.
 fn num(v: Option<Decimal>) -> String {
     v.map(|d| d.normalize().to_string()).unwrap_or_default()
-}
-
-/// Figure headings over every town, in order of first appearance (mixed
-/// templates name different figures).
-fn figure_labels(towns: &[Town]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for f in towns.iter().flat_map(|t| &t.figures) {
-        if !out.contains(&f.label) {
-            out.push(f.label.clone());
-        }
-    }
-    out
-}
-
-fn figure_of(town: &Town, label: &str) -> String {
-    num(town
-        .figures
-        .iter()
-        .find(|f| f.label == label)
-        .and_then(|f| f.value))
-}
-
-/// 通过 / 有错误 / 重复, as the towns' list says it.
-fn status(rollup: &Rollup, town: &Town) -> &'static str {
-    let twice = rollup
-        .duplicates
-        .iter()
-        .any(|d| d.files.contains(&town.file));
-    if twice {
-        "重复"
-    } else if town.errors > 0 {
-        "有错误"
-    } else {
-        "通过"
-    }
 }
 
 /// Lines padded to the widest cell of each column (CJK counts double).
@@ -78,32 +43,33 @@ fn aligned(rows: &[Vec<String>]) -> String {
 
 /// Header and one row per town: the list every format shares.
 fn town_table(rollup: &Rollup) -> Vec<Vec<String>> {
-    let labels = figure_labels(&rollup.towns);
     let mut head: Vec<String> = [
         "文件", "单位", "层级", "年度", "模板", "状态", "错误", "提示",
     ]
     .map(String::from)
     .to_vec();
-    head.extend(labels.iter().cloned());
+    head.extend(rollup.figure_labels());
     let mut rows = vec![head];
-    for t in &rollup.towns {
+    for t in rollup.town_rows() {
+        let missing = t.missing();
+        let counts = |n: usize| {
+            if missing {
+                String::new()
+            } else {
+                n.to_string()
+            }
+        };
         let mut row = vec![
-            t.file.display().to_string(),
+            t.file.map(|f| f.display().to_string()).unwrap_or_default(),
             t.unit.clone(),
-            t.level.label().to_string(),
-            t.year.to_string(),
-            t.template.clone(),
-            status(rollup, t).to_string(),
-            t.errors.to_string(),
-            t.warnings.to_string(),
+            t.level.map(|l| l.label().to_string()).unwrap_or_default(),
+            t.year.map(|y| y.to_string()).unwrap_or_default(),
+            t.template.clone().unwrap_or_default(),
+            t.status.label().to_string(),
+            counts(t.errors),
+            counts(t.warnings),
         ];
-        row.extend(labels.iter().map(|l| figure_of(t, l)));
-        rows.push(row);
-    }
-    for unit in &rollup.missing {
-        let mut row = vec![String::new(), unit.clone()];
-        row.extend(["", "", "", "缺报", "", ""].map(String::from));
-        row.extend(labels.iter().map(|_| String::new()));
+        row.extend(t.figures.into_iter().map(num));
         rows.push(row);
     }
     rows

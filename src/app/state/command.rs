@@ -142,6 +142,8 @@ pub enum Command {
     Rollup(PathBuf),
     /// Sort the county window's list (the same key again: reversed).
     SortCounty(super::county::CountySort),
+    /// 取消 while a roll-up is being read.
+    CancelRollup,
     CloseCounty,
     /// 导出 Excel 工作簿…: ask for the path.
     ExportRollupDialog,

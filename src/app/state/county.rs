@@ -6,19 +6,17 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
-
-use rust_decimal::Decimal;
+use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use crate::document::{file, UnitLevel};
-use crate::rollup::{self, parse_expected, Rollup};
+use crate::rollup::{self, Progress, Rollup, TownRow};
 
 use super::chooser::Purpose;
 use super::files::FileKind;
 use super::{Command, EditorState, StatusMessage};
 
-/// In a folder being rolled up, the list of units that must report (one a
-/// line), when the county keeps one there.
-pub const EXPECTED_FILE: &str = "应报单位.txt";
+pub use crate::rollup::EXPECTED_FILE;
 
 /// The level of a report started from the sum.
 const COUNTY_LEVEL: UnitLevel = UnitLevel::County;
@@ -33,23 +31,43 @@ pub enum CountySort {
     Figure(usize),
 }
 
-/// One line of the towns' list: a report, or a unit that did not report.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CountyRow {
-    pub unit: String,
-    /// The report's file; `None` for a missing unit (shown grey).
-    pub file: Option<PathBuf>,
-    pub year: Option<u16>,
-    pub errors: usize,
-    pub warnings: usize,
-    /// Values under [`CountyPanel::figure_labels`]; `None` is blank.
-    pub figures: Vec<Option<Decimal>>,
-    pub duplicate: bool,
+/// The county window: a roll-up being read, or its result on screen.
+#[derive(Debug, Default)]
+pub enum CountyWindow {
+    #[default]
+    Closed,
+    /// Reading on its own thread; the window shows a progress bar.
+    Reading(CountyJob),
+    Shown(CountyPanel),
 }
 
-impl CountyRow {
-    pub fn missing(&self) -> bool {
-        self.file.is_none()
+/// A roll-up running off the window's thread: a province's folder takes
+/// seconds, and the window must keep drawing (and offer 取消) meanwhile.
+#[derive(Debug)]
+pub struct CountyJob {
+    pub source: PathBuf,
+    pub progress: Arc<Progress>,
+    expected: usize,
+    handle: JoinHandle<Rollup>,
+}
+
+impl CountyJob {
+    /// `已读取 1200 / 30000 份报告`, or that the folder is being searched.
+    pub fn label(&self) -> String {
+        match self.progress.counts() {
+            (_, 0) => "正在查找报告文件…".to_string(),
+            (done, total) => format!("已读取 {done} / {total} 份报告"),
+        }
+    }
+
+    /// Between 0 and 1, for the progress bar.
+    pub fn fraction(&self) -> f32 {
+        let (done, total) = self.progress.counts();
+        if total == 0 {
+            0.0
+        } else {
+            done as f32 / total as f32
+        }
     }
 }
 
@@ -63,81 +81,43 @@ pub struct CountyPanel {
     pub descending: bool,
     /// How many units the folder's [`EXPECTED_FILE`] lists (0: no list).
     pub expected: usize,
+    /// The list as sorted, kept so a province's 30,000 rows are not
+    /// rebuilt and sorted on every frame.
+    rows: Vec<TownRow>,
 }
 
 impl CountyPanel {
     pub fn new(source: PathBuf, rollup: Rollup, expected: usize) -> CountyPanel {
-        CountyPanel {
+        let mut panel = CountyPanel {
+            rows: rollup.town_rows(),
             source,
             rollup,
             sort: CountySort::Unit,
             descending: false,
             expected,
-        }
+        };
+        panel.sort_rows();
+        panel
     }
 
-    /// Figure headings, in order of first appearance over the towns.
-    pub fn figure_labels(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for f in self.rollup.towns.iter().flat_map(|t| &t.figures) {
-            if !out.contains(&f.label) {
-                out.push(f.label.clone());
-            }
-        }
-        out
+    /// The towns' list ([`Rollup::town_rows`]) sorted as chosen; missing
+    /// units always last.
+    pub fn rows(&self) -> &[TownRow] {
+        &self.rows
     }
 
-    /// The towns of the rollup's year (and other years after them), then
-    /// the missing units, sorted as chosen; missing units always last.
-    pub fn rows(&self) -> Vec<CountyRow> {
-        let labels = self.figure_labels();
-        let mut rows: Vec<CountyRow> = self
-            .rollup
-            .towns
-            .iter()
-            .map(|t| CountyRow {
-                unit: t.unit.clone(),
-                file: Some(t.file.clone()),
-                year: Some(t.year),
-                errors: t.errors,
-                warnings: t.warnings,
-                figures: labels
-                    .iter()
-                    .map(|l| {
-                        t.figures
-                            .iter()
-                            .find(|f| &f.label == l)
-                            .and_then(|f| f.value)
-                    })
-                    .collect(),
-                duplicate: self
-                    .rollup
-                    .duplicates
-                    .iter()
-                    .any(|d| d.files.contains(&t.file)),
-            })
-            .collect();
+    fn sort_rows(&mut self) {
+        let mut rows = std::mem::take(&mut self.rows);
         rows.sort_by(|a, b| {
             let o = self.compare(a, b);
-            if self.descending {
-                o.reverse()
-            } else {
-                o
-            }
+            let o = if self.descending { o.reverse() } else { o };
+            // Missing units last, whichever way the rest is sorted.
+            a.missing().cmp(&b.missing()).then(o)
         });
-        rows.extend(self.rollup.missing.iter().map(|unit| CountyRow {
-            unit: unit.clone(),
-            file: None,
-            year: None,
-            errors: 0,
-            warnings: 0,
-            figures: vec![None; labels.len()],
-            duplicate: false,
-        }));
-        rows
+        self.rows = rows;
     }
 
-    fn compare(&self, a: &CountyRow, b: &CountyRow) -> Ordering {
+    fn compare(&self, a: &TownRow, b: &TownRow) -> Ordering {
         let by_unit = a.unit.cmp(&b.unit).then(a.file.cmp(&b.file));
         let key = match self.sort {
             CountySort::Unit => Ordering::Equal,
@@ -158,6 +138,7 @@ impl CountyPanel {
             // Most errors first is what a county looks for.
             self.descending = !matches!(key, CountySort::Unit);
         }
+        self.sort_rows();
     }
 
     /// The line above the list: how many reports, errors, missing.
@@ -174,7 +155,54 @@ impl CountyPanel {
 impl EditorState {
     /// The county window's state, while it is open.
     pub fn county(&self) -> Option<&CountyPanel> {
-        self.county.as_ref()
+        match &self.county {
+            CountyWindow::Shown(panel) => Some(panel),
+            CountyWindow::Closed | CountyWindow::Reading(_) => None,
+        }
+    }
+
+    /// The roll-up being read, while it runs.
+    pub fn county_job(&self) -> Option<&CountyJob> {
+        match &self.county {
+            CountyWindow::Reading(job) => Some(job),
+            CountyWindow::Closed | CountyWindow::Shown(_) => None,
+        }
+    }
+
+    fn county_mut(&mut self) -> Option<&mut CountyPanel> {
+        match &mut self.county {
+            CountyWindow::Shown(panel) => Some(panel),
+            CountyWindow::Closed | CountyWindow::Reading(_) => None,
+        }
+    }
+
+    /// Show the roll-up once its thread is done (called every frame; a
+    /// cancelled roll-up closes the window without showing a partial list).
+    pub fn poll_county(&mut self) {
+        let finished =
+            matches!(&self.county, CountyWindow::Reading(job) if job.handle.is_finished());
+        if !finished {
+            return;
+        }
+        let CountyWindow::Reading(job) = std::mem::take(&mut self.county) else {
+            return;
+        };
+        if job.progress.is_cancelled() {
+            self.status = Some(StatusMessage::info("已取消汇总。"));
+            return;
+        }
+        match job.handle.join() {
+            Ok(result) => {
+                let panel = CountyPanel::new(job.source, result, job.expected);
+                self.status = Some(StatusMessage::info(panel.summary()));
+                self.county = CountyWindow::Shown(panel);
+            }
+            Err(_) => self.show_error(
+                "汇总时出错",
+                format!("读取 {} 时程序出错，未能完成汇总。", job.source.display()),
+                false,
+            ),
+        }
     }
 
     pub(super) fn apply_county_command(&mut self, cmd: Command) {
@@ -184,11 +212,21 @@ impl EditorState {
             }
             Command::Rollup(path) => self.roll_up(&path),
             Command::SortCounty(key) => {
-                if let Some(panel) = self.county.as_mut() {
+                if let Some(panel) = self.county_mut() {
                     panel.sort_by(key);
                 }
             }
-            Command::CloseCounty => self.county = None,
+            Command::CancelRollup => {
+                if let Some(job) = self.county_job() {
+                    job.progress.cancel();
+                }
+            }
+            Command::CloseCounty => {
+                if let Some(job) = self.county_job() {
+                    job.progress.cancel();
+                }
+                self.county = CountyWindow::Closed;
+            }
             Command::ExportRollupDialog => self.ask_county_save(
                 "导出汇总工作簿",
                 FileKind::Workbook,
@@ -209,31 +247,49 @@ impl EditorState {
         }
     }
 
+    /// Start reading `path` on its own thread; [`EditorState::poll_county`]
+    /// shows the result.
     fn roll_up(&mut self, path: &Path) {
-        let expected = read_expected(path);
-        let result = rollup::rollup(&[path.to_path_buf()], &expected);
-        let panel = CountyPanel::new(path.to_path_buf(), result, expected.len());
-        self.status = Some(StatusMessage::info(panel.summary()));
-        self.county = Some(panel);
+        if let Some(job) = self.county_job() {
+            job.progress.cancel();
+        }
+        let paths = vec![path.to_path_buf()];
+        let expected = match rollup::expected_units(&paths, None) {
+            Ok(units) => units,
+            Err(e) => {
+                self.status = Some(StatusMessage::error(format!("{e}。本次汇总不列缺报单位。")));
+                Vec::new()
+            }
+        };
+        let progress = Arc::new(Progress::new());
+        let shared = Arc::clone(&progress);
+        let count = expected.len();
+        let handle = std::thread::spawn(move || rollup::rollup_with(&paths, &expected, &shared));
+        self.county = CountyWindow::Reading(CountyJob {
+            source: path.to_path_buf(),
+            progress,
+            expected: count,
+            handle,
+        });
     }
 
     /// Ask where one of the county window's files goes: in the rolled-up
     /// folder, named `2025年政府信息公开工作年度报告` + `ending`.
     fn ask_county_save(&mut self, title: &str, kind: FileKind, purpose: Purpose, ending: &str) {
-        let Some(panel) = &self.county else { return };
+        let Some(panel) = self.county() else { return };
         let dir = folder_of(&panel.source);
         let name = county_file_name(&panel.rollup, ending);
         self.ask_save_in(title, kind, purpose, name, dir);
     }
 
     fn export_rollup(&mut self, path: &Path) {
-        let Some(panel) = &self.county else { return };
+        let Some(panel) = self.county() else { return };
         let bytes = rollup::to_xlsx(&panel.rollup);
         self.write_county_file(path, bytes, "汇总工作簿");
     }
 
     fn write_send_back(&mut self, path: &Path) {
-        let Some(panel) = &self.county else { return };
+        let Some(panel) = self.county() else { return };
         let text = rollup::to_send_back(&panel.rollup);
         self.write_county_file(path, Ok(text.into_bytes()), "退回修改清单");
     }
@@ -259,7 +315,7 @@ impl EditorState {
 
     /// A new, unsaved 县级政府 report holding the sum of this year's towns.
     fn new_county_report(&mut self) {
-        let Some(sum) = self.county.as_ref().and_then(|p| p.rollup.main_sum()) else {
+        let Some(sum) = self.county().and_then(|p| p.rollup.main_sum()) else {
             self.status = Some(StatusMessage::error(
                 "没有可用的合计：文件夹中没有可读取的报告。",
             ));
@@ -276,18 +332,6 @@ impl EditorState {
             COUNTY_LEVEL.label()
         )));
     }
-}
-
-/// The expected units kept beside the reports ([`EXPECTED_FILE`]), if any.
-fn read_expected(path: &Path) -> Vec<String> {
-    let list = if path.is_dir() {
-        path.join(EXPECTED_FILE)
-    } else {
-        return Vec::new();
-    };
-    std::fs::read(&list)
-        .map(|b| parse_expected(&String::from_utf8_lossy(&b)))
-        .unwrap_or_default()
 }
 
 /// The folder the workbook is proposed in: the rolled-up folder, or the

@@ -223,6 +223,7 @@ impl EditorState {
     /// Called by the UI every frame or on a timer: writes the recovery copy
     /// when due.
     pub fn tick(&mut self, now: SystemTime) {
+        self.poll_county();
         if self.needs_autosave(now) {
             self.autosave_now(now);
         }

@@ -39,7 +39,7 @@ pub use chooser::{ChooserMode, Entry, FileChooser, FileRequest, Purpose};
 pub use clock::{deadline_notice, hhmm, system_clock, Clock, Date, ManualClock};
 pub use command::{Command, Direction, Env, NewReportSpec, StatusMessage};
 pub use comparison::ComparisonPanel;
-pub use county::{CountyPanel, CountyRow, CountySort, EXPECTED_FILE};
+pub use county::{CountyJob, CountyPanel, CountySort, CountyWindow, EXPECTED_FILE};
 pub use files::{
     AppDirs, Choice, FileDialogs, FileKind, RfdDialogs, ScriptedDialogs, Settings, RECENT_LIMIT,
     ZOOM_MAX, ZOOM_MIN, ZOOM_STEP,
@@ -110,8 +110,8 @@ pub struct EditorState {
     close_approved: bool,
     /// The last import's report (导入报告), until dismissed.
     import_report: Option<ImportReport>,
-    /// The county window (汇总多个报告), while open.
-    county: Option<CountyPanel>,
+    /// The county window (汇总多个报告): reading, shown or closed.
+    county: CountyWindow,
     /// The comparison view (与上年对比), while open.
     comparison: Option<ComparisonPanel>,
 }
@@ -172,7 +172,7 @@ impl EditorState {
             discard_confirmed: false,
             close_approved: false,
             import_report: None,
-            county: None,
+            county: CountyWindow::Closed,
             comparison: None,
         };
         state.refresh();
@@ -305,6 +305,7 @@ impl EditorState {
             Command::RollupDialog
             | Command::Rollup(_)
             | Command::SortCounty(_)
+            | Command::CancelRollup
             | Command::CloseCounty
             | Command::ExportRollupDialog
             | Command::ExportRollup(_)

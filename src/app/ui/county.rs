@@ -9,14 +9,19 @@ use rust_decimal::Decimal;
 
 use super::theme::{self, severity_icon, space, Palette};
 use super::View;
-use crate::app::state::{Command, CountyPanel, CountyRow, CountySort, EditorState, EXPECTED_FILE};
+use crate::app::state::{Command, CountyJob, CountyPanel, CountySort, EditorState, EXPECTED_FILE};
 use crate::rollup::Sum;
+use crate::rollup::TownRow;
 use crate::template::Severity;
 
 /// The window's title (tests find it by this).
 pub const TITLE: &str = "汇总多个报告";
 
 pub fn draw(ctx: &egui::Context, state: &EditorState, view: &mut View) {
+    if let Some(job) = state.county_job() {
+        reading(ctx, job, view);
+        return;
+    }
     let Some(panel) = state.county() else {
         return;
     };
@@ -35,11 +40,15 @@ pub fn draw(ctx: &egui::Context, state: &EditorState, view: &mut View) {
             ui.separator();
             let list_height = (ui.available_height() - theme::county::FINDINGS_HEIGHT)
                 .max(theme::county::FINDINGS_HEIGHT);
+            let row_height = ui.spacing().interact_size.y + space::SMALL;
+            // Only the rows in view are laid out: a province lists 30,000.
             ScrollArea::both()
                 .id_salt("county-towns")
                 .max_height(list_height)
                 .auto_shrink([false, false])
-                .show(ui, |ui| towns(ui, panel, &mut sent));
+                .show_rows(ui, row_height, panel.rows().len() + 1, |ui, range| {
+                    towns(ui, panel, range, &mut sent);
+                });
             ui.separator();
             ScrollArea::vertical()
                 .id_salt("county-sum")
@@ -54,6 +63,30 @@ pub fn draw(ctx: &egui::Context, state: &EditorState, view: &mut View) {
             view.leave_edit();
         }
         view.send(cmd);
+    }
+}
+
+/// While the roll-up is read: how far it got, and 取消.
+fn reading(ctx: &egui::Context, job: &CountyJob, view: &mut View) {
+    let mut open = true;
+    let mut cancel = false;
+    egui::Window::new(TITLE)
+        .id(egui::Id::unique("nianbao-county-reading"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(format!("正在汇总：{}", job.source.display()));
+            ui.add(
+                egui::ProgressBar::new(job.fraction())
+                    .text(job.label())
+                    .desired_width(theme::county::PROGRESS_WIDTH),
+            );
+            cancel = ui.button("取消").clicked();
+        });
+    if cancel || !open {
+        view.send(Command::CancelRollup);
     }
 }
 
@@ -114,13 +147,21 @@ fn heading(ui: &mut egui::Ui, panel: &CountyPanel, text: &str, key: CountySort) 
     clicked.then_some(Command::SortCounty(key))
 }
 
-fn towns(ui: &mut egui::Ui, panel: &CountyPanel, sent: &mut Vec<Command>) {
+/// The heading, then the rows of `range` (counted with the heading as row 0).
+fn towns(
+    ui: &mut egui::Ui,
+    panel: &CountyPanel,
+    range: std::ops::Range<usize>,
+    sent: &mut Vec<Command>,
+) {
     let palette = Palette::of_ui(ui);
-    let labels = panel.figure_labels();
+    let labels = panel.rollup.figure_labels();
     egui::Grid::new("county-grid")
         .striped(true)
         .spacing([theme::county::COLUMN_GAP, space::SMALL])
+        .min_col_width(theme::county::MIN_COLUMN)
         .show(ui, |ui| {
+            // The heading heads whatever rows are in view.
             let mut head = vec![
                 heading(ui, panel, "单位", CountySort::Unit),
                 heading(ui, panel, "✖ 错误", CountySort::Errors),
@@ -131,14 +172,16 @@ fn towns(ui: &mut egui::Ui, panel: &CountyPanel, sent: &mut Vec<Command>) {
             }
             ui.end_row();
             sent.extend(head.into_iter().flatten());
-            for row in panel.rows() {
-                town_row(ui, &row, &palette, sent);
+            let rows = panel.rows();
+            let shown = range.start.saturating_sub(1)..range.end.saturating_sub(1).min(rows.len());
+            for row in rows.get(shown).unwrap_or_default() {
+                town_row(ui, row, &palette, sent);
                 ui.end_row();
             }
         });
 }
 
-fn town_row(ui: &mut egui::Ui, row: &CountyRow, palette: &Palette, sent: &mut Vec<Command>) {
+fn town_row(ui: &mut egui::Ui, row: &TownRow, palette: &Palette, sent: &mut Vec<Command>) {
     let Some(file) = &row.file else {
         ui.label(RichText::new(format!("{}（缺报）", row.unit)).color(palette.weak));
         for _ in 0..2 + row.figures.len() {
@@ -150,7 +193,7 @@ fn town_row(ui: &mut egui::Ui, row: &CountyRow, palette: &Palette, sent: &mut Ve
     if let Some(year) = row.year {
         name.push_str(&format!("（{year}）"));
     }
-    if row.duplicate {
+    if row.duplicate() {
         name.push_str(" 重复");
     }
     let link = ui

@@ -223,6 +223,11 @@ pub mod county {
     pub const FINDINGS_HEIGHT: f32 = 140.0;
     /// Space between the columns of the towns' list.
     pub const COLUMN_GAP: f32 = 16.0;
+    /// Narrowest column of the towns' list, so columns keep their place
+    /// as rows scroll into view.
+    pub const MIN_COLUMN: f32 = 72.0;
+    /// The roll-up's progress bar.
+    pub const PROGRESS_WIDTH: f32 = 360.0;
 }
 
 /// Line colours of the chart over the years, told apart in print and by
