@@ -33,6 +33,15 @@ const FLOORS: &[(&str, usize)] = &[
     ("pingtan-2023.txt", 196),
     ("pingtan-2024.txt", 197),
     ("pingtan-2025.txt", 196),
+    ("pingtan-admin-office-2022.txt", 197),
+    ("pingtan-admin-office-2023.txt", 197),
+    ("pingtan-admin-office-2025.txt", 197),
+    ("pingtan-economy-2023.txt", 200),
+    ("pingtan-economy-2025.txt", 182),
+    ("pingtan-finance-2023.txt", 200),
+    ("pingtan-public-security-2021.txt", 200),
+    ("pingtan-public-security-2022.txt", 200),
+    ("pingtan-public-security-2024.txt", 200),
     ("shanghai-gov-office-2019.html", 63),
 ];
 
