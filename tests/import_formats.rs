@@ -233,3 +233,60 @@ fn html_report_saved_by_libreoffice_as_odt_and_doc() {
         "formats/official-html-2021.doc",
     );
 }
+
+/// 65 MiB of spaces as `word/document.xml`: a few tens of KB zipped.
+fn docx_bomb() -> Vec<u8> {
+    let big = vec![b' '; 65 * 1024 * 1024];
+    let docx = zip_with(&[("word/document.xml", &big)]);
+    assert!(docx.len() < 1024 * 1024);
+    docx
+}
+
+#[test]
+fn docx_bomb_is_refused() {
+    let e = refused(&docx_bomb());
+    assert!(e.contains("超过 64 MiB"), "{e}");
+}
+
+#[test]
+fn zip_entry_lying_about_its_size_is_refused() {
+    // Local header and central directory both claim 100 bytes unpacked; the
+    // deflate stream still expands to 65 MiB. Read to the claim or to the
+    // bound, it never becomes a report.
+    let mut docx = docx_bomb();
+    let patch = |docx: &mut Vec<u8>, sig: [u8; 4], field: usize| {
+        let at = docx.windows(4).position(|w| w == sig).expect("zip record");
+        docx[at + field..at + field + 4].copy_from_slice(&100u32.to_le_bytes());
+    };
+    patch(&mut docx, [0x50, 0x4B, 0x03, 0x04], 22);
+    patch(&mut docx, [0x50, 0x4B, 0x01, 0x02], 24);
+    let e = refused(&docx);
+    assert!(e.contains("超过 64 MiB") || e.contains("损坏"), "{e}");
+}
+
+#[test]
+fn compound_file_with_absurd_header_fields_is_bounded() {
+    let doc = std::fs::read(fixture("formats/word-2019.doc")).expect("fixture");
+    let cells = import("formats/word-2019.doc").document.cells;
+    let with = |field: usize| {
+        let mut bad = doc.clone();
+        bad[field..field + 4].copy_from_slice(&0x7FFF_FFFFu32.to_le_bytes());
+        import_bytes(&bad, SourceFormat::Text, None)
+    };
+    // Counts (directory, FAT, mini-FAT, DIFAT sectors) of 2^31 - 1: `cfb`
+    // bounds them by the file's real sector count, so nothing is allocated
+    // for them and the text reads as before.
+    for field in [0x28, 0x2C, 0x40, 0x48] {
+        let i = with(field).unwrap_or_else(|e| panic!("{field:#x}: {e}"));
+        assert_eq!(i.document.cells, cells, "{field:#x}");
+    }
+    // Sector numbers past the end (directory, mini-FAT, DIFAT start, first
+    // FAT sector): refused in Chinese, with the technical cause.
+    for field in [0x30, 0x3C, 0x44, 0x4C] {
+        let e = with(field).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            e.contains("文件已损坏") && e.contains("2147483647"),
+            "{field:#x}: {e}"
+        );
+    }
+}

@@ -1,35 +1,55 @@
-//! Import (导入) of a report published elsewhere: HTML, Markdown or text.
+//! Import (导入) of a report published elsewhere: HTML, Markdown, text,
+//! Word (.docx, .doc, .wps), OpenDocument (.odt) or PDF.
 //!
-//! The input becomes a stream of lines and table rows; the cover (title,
-//! signature, sign-off) is read off it; the template is recognized from the
-//! table labels (or the year); lines are sorted into parts by heading; rows
-//! are placed on cells by their labels. Nothing is guessed silently: what
-//! could not be placed is listed with the reason, text found where a number
-//! belongs is kept as [`CellValue::Unparsed`], published totals are kept as
-//! printed.
+//! The pipeline, stage by stage (the modules that hold each):
+//!
+//! 1. **bytes → source**: the format is sniffed from the first bytes, never
+//!    the name, and the text decoded (`source`).
+//! 2. **source → blocks**: each format becomes one stream of lines and table
+//!    rows with the same bounds (`text_tables` holds `Block` and the
+//!    limits; `html`, `docx`, `odt`, `doc`, `pdf` read the formats, `grid`
+//!    lays out spanned cells; `spaced`, `box_tables` and `glued` read the
+//!    row shapes of plain text; `hant` turns Traditional to Simplified).
+//! 3. **layout detection**: the cover is read off the blocks (`meta`) and the
+//!    template recognized from the labels or the year (`detect`).
+//! 4. **parts**: lines are sorted into the template's parts by heading
+//!    (`parts`).
+//! 5. **table alignment and placement**: rows land on cells by their labels
+//!    (`labels`, `place`, a mangled label by position), each cell value read
+//!    strictly (`values`).
+//! 6. **report**: what was placed and what was not, and why (`report`).
+//!
+//! Nothing is guessed silently: what could not be placed is listed with the
+//! reason, text found where a number belongs is kept as
+//! [`CellValue::Unparsed`], published totals are kept as printed.
 //!
 //! [`CellValue::Unparsed`]: crate::document::CellValue::Unparsed
 
-pub mod html;
-pub mod labels;
-pub mod meta;
-pub mod parts;
-pub mod report;
+// 1. bytes → source
 pub mod source;
-pub mod text_tables;
-
+// 2. source → blocks
 mod box_tables;
-mod detect;
 mod doc;
 mod docx;
 mod glued;
 mod grid;
 mod hant;
+pub mod html;
 mod odt;
 mod pdf;
-mod place;
 mod spaced;
+pub mod text_tables;
+// 3. layout detection
+mod detect;
+pub mod meta;
+// 4. parts
+pub mod parts;
+// 5. table alignment and placement
+pub mod labels;
+mod place;
 mod values;
+// 6. report
+pub mod report;
 
 use std::path::Path;
 
