@@ -368,7 +368,11 @@ impl Checker<'_> {
             | Check::ReportYear
             | Check::Headings
             | Check::SameAsLastYear { .. }
-            | Check::NumbersUnchanged { .. } => {}
+            | Check::NumbersUnchanged { .. }
+            | Check::Placeholders
+            | Check::Opening
+            | Check::Misplaced { .. }
+            | Check::FeeNotices { .. } => {}
         }
     }
 

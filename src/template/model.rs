@@ -302,4 +302,19 @@ pub enum Check {
         factor: u32,
         floor: u32,
     },
+    /// Template text left in a text field (`XX件`, `××`, `【…】`, `（此处填写…）`).
+    Placeholders,
+    /// The 开头段落 names the legal basis, the report's own statistics
+    /// period, where to download the report and whom to ask.
+    Opening,
+    /// Under the column-wise linear rule `rule` (its rhs the detail rows), two
+    /// columns off by +n and −n: n applications counted in the wrong column.
+    Misplaced { rule: String },
+    /// Fee notices: `notices` (part 六) against `refused` (表三（六）2) and
+    /// what part `part`'s prose says of fees.
+    FeeNotices {
+        part: String,
+        notices: String,
+        refused: String,
+    },
 }

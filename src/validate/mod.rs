@@ -8,12 +8,16 @@
 mod blanks;
 mod cells;
 mod evaluator;
+mod fees;
 mod figures;
 mod index;
 mod last_year;
 mod linear;
 mod memo;
 mod message;
+mod misplaced;
+mod opening;
+mod placeholders;
 mod prose;
 mod review;
 mod totals;
@@ -28,6 +32,8 @@ use crate::template::{Check, Severity, Template};
 
 pub use figures::{figure_values, FigureValue};
 pub use memo::Memo;
+pub use opening::{missing as opening_missing, standard as standard_opening};
+pub use placeholders::find as find_placeholders;
 pub use review::{finding_id, review, unreview, ReviewError};
 pub use totals::{computed_totals, fill_blanks_with_zero, fill_totals, total_cells};
 
@@ -194,6 +200,25 @@ fn validate_in(
                 (figures, *factor, *floor),
                 index,
                 template,
+                &mut findings,
+            ),
+            Check::Placeholders => memo.text_check(rule, &mut findings, |out| {
+                placeholders::check(rule, doc, template, out);
+            }),
+            Check::Opening => memo.text_check(rule, &mut findings, |out| {
+                opening::check(rule, doc, out);
+            }),
+            Check::Misplaced { rule: target } => {
+                misplaced::check(rule, target, index, template, &mut findings);
+            }
+            Check::FeeNotices {
+                part,
+                notices,
+                refused,
+            } => fees::check(
+                rule,
+                (part, notices, refused),
+                (index, doc, template),
                 &mut findings,
             ),
         }
