@@ -40,6 +40,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod compare;
+pub mod deadline;
 pub mod document;
 pub mod error;
 pub mod export;

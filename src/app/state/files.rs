@@ -271,6 +271,9 @@ pub struct Settings {
     pub dark: bool,
     /// The outline entry shown (`cover`, `p1` …).
     pub current_part: String,
+    /// The county's 备案 date, when it collects reports before the law's
+    /// deadline (see [`crate::deadline`]).
+    pub filing_by: Option<crate::deadline::MonthDay>,
 }
 
 impl Default for Settings {
@@ -282,6 +285,7 @@ impl Default for Settings {
             zoom: 1.0,
             dark: false,
             current_part: super::navigation::COVER_PART.to_string(),
+            filing_by: None,
         }
     }
 }

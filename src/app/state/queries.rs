@@ -5,7 +5,7 @@ use crate::document::{Address, CellRef, CellValue};
 use crate::template::Severity;
 use crate::validate::Finding;
 
-use super::clock::{deadline_notice, hhmm, Date};
+use super::clock::{hhmm, Date};
 use super::navigation::{part_of_table, COVER_PART};
 use super::EditorState;
 
@@ -157,8 +157,15 @@ impl EditorState {
         self.last_autosave.map(|t| format!("自动保存 {}", hhmm(t)))
     }
 
-    /// The January deadline notice for today (by the editor's clock).
+    /// When this report is due: by its 单位层级, or the county's 备案 date
+    /// (设置) when earlier.
+    pub fn deadline(&self) -> crate::deadline::Deadline {
+        let m = &self.doc.meta;
+        crate::deadline::deadline(m.level, &m.unit, m.year, self.settings.filing_by)
+    }
+
+    /// The countdown to this report's deadline for today (by the editor's clock).
     pub fn deadline_notice(&self) -> Option<String> {
-        deadline_notice(Date::of(self.now()))
+        crate::deadline::notice(Date::of(self.now()), self.deadline())
     }
 }
