@@ -102,6 +102,17 @@ fn meta_field(ui: &mut egui::Ui, frame: &Frame, view: &mut View, field: MetaFiel
         };
         edit.desired_width(width).hint_text(hint)
     });
+    if multi && frame.state.offers_standard_opening() {
+        let tip = "按单位名称、报告年度和联系电话生成标准开头段落（编制依据、统计期限、下载地点、联系方式），替换本栏文字（可撤销）";
+        let button = ui
+            .small_button("生成文字")
+            .accessible_name("开头段落 生成文字")
+            .on_hover_text(tip);
+        if button.clicked() {
+            view.leave_edit();
+            view.send(Command::InsertOpening);
+        }
+    }
 }
 
 fn meta_hint(field: MetaField) -> &'static str {
