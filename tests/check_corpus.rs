@@ -161,3 +161,41 @@ fn round_two_checks_raise_no_false_alarm_on_the_corpus() {
         .collect();
     assert_eq!(real, expected);
 }
+
+/// Consecutive real reports of one unit, linked as last year: each
+/// rewrote its narrative (part 一 shares 1–36 %, part 五 0–34 % by the
+/// 8-character measure), so none is called a copy. Their parts 四 (table
+/// text) and 六 (one fee sentence) repeat by nature and are not judged.
+#[test]
+fn consecutive_real_reports_are_not_called_copies() {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/published/real");
+    let pairs = [
+        ("pingtan-2021", "pingtan-2022"),
+        ("pingtan-2022", "pingtan-2023"),
+        ("pingtan-2023", "pingtan-2024"),
+        ("pingtan-2024", "pingtan-2025"),
+        ("hongze-district-2023-layout", "hongze-district-2024-layout"),
+    ];
+    for (a, b) in pairs {
+        let last = import_file(&real.join(format!("{a}.txt")))
+            .expect(a)
+            .document;
+        let mut this = import_file(&real.join(format!("{b}.txt")))
+            .expect(b)
+            .document;
+        nianbao::document::carry::link_previous(&mut this, &last);
+        let t = template::get(&this.template).expect("template");
+        let shares = nianbao::validate::prose_similarity(&this, t);
+        let p1 = shares
+            .iter()
+            .find(|p| p.key == "p1")
+            .and_then(|p| p.percent);
+        assert!(p1.is_some_and(|p| p < 50), "{b}: {shares:?}");
+        let copied: Vec<String> = validate(&this, t)
+            .all()
+            .filter(|f| f.rule == "prev.same_text")
+            .map(|f| f.message.clone())
+            .collect();
+        assert!(copied.is_empty(), "{b}: {copied:?}");
+    }
+}

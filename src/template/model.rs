@@ -290,8 +290,16 @@ pub enum Check {
     Headings,
     /// A part's prose says something: not empty, not `无`, at least a sentence.
     PartNotEmpty { part: String, min_chars: usize },
-    /// With last year linked: no part's prose is `percent` % or more last year's.
-    SameAsLastYear { percent: u32, min_chars: usize },
+    /// With last year linked: no part's prose repeats more than `percent` % of
+    /// last year's (measured by `validate::similarity`).
+    SameAsLastYear {
+        percent: u32,
+        min_chars: usize,
+        /// The parts judged (free prose; not a part of standard sentences
+        /// or table text); empty = every prose part.
+        #[serde(default)]
+        parts: Vec<String>,
+    },
     /// With last year linked: not every table number equal to last year's
     /// (checked when at least `min_nonzero` of them are non-zero).
     NumbersUnchanged { min_nonzero: usize },

@@ -20,6 +20,7 @@ mod opening;
 mod placeholders;
 mod prose;
 mod review;
+mod similarity;
 mod totals;
 
 #[cfg(test)]
@@ -35,6 +36,7 @@ pub use memo::Memo;
 pub use opening::{missing as opening_missing, standard as standard_opening};
 pub use placeholders::find as find_placeholders;
 pub use review::{finding_id, review, unreview, ReviewError};
+pub use similarity::{parts as prose_similarity, PartSimilarity, N as SIMILARITY_RUN};
 pub use totals::{computed_totals, fill_blanks_with_zero, fill_totals, total_cells};
 
 /// Built-in rule id: text where a number belongs (imported “251000元”).
@@ -183,11 +185,14 @@ fn validate_in(
                     evaluator::check_part_not_empty(rule, (part, *min_chars), doc, template, out);
                 });
             }
-            Check::SameAsLastYear { percent, min_chars } => {
-                memo.text_check(rule, &mut findings, |out| {
-                    last_year::check_same_text(rule, (*percent, *min_chars), doc, template, out);
-                });
-            }
+            Check::SameAsLastYear {
+                percent,
+                min_chars,
+                parts,
+            } => memo.text_check(rule, &mut findings, |out| {
+                let limits = (*percent, *min_chars, parts.as_slice());
+                last_year::check_same_text(rule, limits, doc, template, out);
+            }),
             Check::NumbersUnchanged { min_nonzero } => {
                 last_year::check_same_numbers(rule, *min_nonzero, index, template, &mut findings);
             }

@@ -157,6 +157,19 @@ impl EditorState {
         self.last_autosave.map(|t| format!("自动保存 {}", hhmm(t)))
     }
 
+    /// Each prose part's share of last year's text (与上年对比), with the
+    /// template's threshold above which it is a warning.
+    pub fn prose_similarity(&self) -> (Vec<crate::validate::PartSimilarity>, Option<u32>) {
+        let threshold = self.template.rules.iter().find_map(|r| match r.check {
+            crate::template::Check::SameAsLastYear { percent, .. } => Some(percent),
+            _ => None,
+        });
+        (
+            crate::validate::prose_similarity(&self.doc, self.template),
+            threshold,
+        )
+    }
+
     /// When this report is due: by its 单位层级, or the county's 备案 date
     /// (设置) when earlier.
     pub fn deadline(&self) -> crate::deadline::Deadline {
