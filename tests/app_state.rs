@@ -447,3 +447,23 @@ fn generate_opening_fills_the_cover_paragraph_as_one_undo_step() {
     assert_eq!(f.state.doc.meta.opening, "");
     assert!(f.state.report.all().any(|x| x.rule == "prose.opening"));
 }
+
+#[test]
+fn the_part_s_character_count_follows_typing_and_the_county_cap() {
+    let mut f = fixture();
+    set(&mut f.state, "prose.p1", "本年度，我镇\n认真贯彻《条例》。");
+    assert_eq!(
+        f.state.part_length_text("p1"),
+        ("已写 15 字".to_string(), false)
+    );
+    f.state.settings.part_limits.insert("p1".into(), 20);
+    assert_eq!(
+        f.state.part_length_text("p1"),
+        ("已写 15 字（上限 20 字）".to_string(), false)
+    );
+    f.state.settings.part_limits.insert("p1".into(), 12);
+    assert_eq!(
+        f.state.part_length_text("p1"),
+        ("已写 15 字，超过上限 12 字（多 3 字）".to_string(), true)
+    );
+}

@@ -372,7 +372,8 @@ impl Checker<'_> {
             | Check::Placeholders
             | Check::Opening
             | Check::Misplaced { .. }
-            | Check::FeeNotices { .. } => {}
+            | Check::FeeNotices { .. }
+            | Check::PartLength { .. } => {}
         }
     }
 

@@ -325,4 +325,7 @@ pub enum Check {
         notices: String,
         refused: String,
     },
+    /// Parts capped at a number of characters (`[("p1", 1000)]`), as some
+    /// provinces require; the shipped templates set none.
+    PartLength { limits: Vec<(String, usize)> },
 }

@@ -12,6 +12,7 @@ mod fees;
 mod figures;
 mod index;
 mod last_year;
+mod length;
 mod linear;
 mod memo;
 mod message;
@@ -32,6 +33,7 @@ use crate::document::{Address, CellRef, Document};
 use crate::template::{Check, Severity, Template};
 
 pub use figures::{figure_values, FigureValue};
+pub use length::count as char_count;
 pub use memo::Memo;
 pub use opening::{missing as opening_missing, standard as standard_opening};
 pub use placeholders::find as find_placeholders;
@@ -226,6 +228,9 @@ fn validate_in(
                 (index, doc, template),
                 &mut findings,
             ),
+            Check::PartLength { limits } => memo.text_check(rule, &mut findings, |out| {
+                length::check(rule, limits, doc, template, out);
+            }),
         }
     }
     cells::check_unknown(index, template, &mut findings);

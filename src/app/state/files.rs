@@ -274,6 +274,9 @@ pub struct Settings {
     /// The county's 备案 date, when it collects reports before the law's
     /// deadline (see [`crate::deadline`]).
     pub filing_by: Option<crate::deadline::MonthDay>,
+    /// The county's caps on a part's length in characters (`p1` → 1000),
+    /// shown under the part as the clerk types.
+    pub part_limits: std::collections::BTreeMap<String, usize>,
 }
 
 impl Default for Settings {
@@ -286,6 +289,7 @@ impl Default for Settings {
             dark: false,
             current_part: super::navigation::COVER_PART.to_string(),
             filing_by: None,
+            part_limits: std::collections::BTreeMap::new(),
         }
     }
 }

@@ -170,6 +170,32 @@ impl EditorState {
         )
     }
 
+    /// The most characters part `key` may have: the template's cap or the
+    /// county's (设置), whichever is smaller; `None` when neither sets one.
+    pub fn part_limit(&self, key: &str) -> Option<usize> {
+        let template = self.template.rules.iter().filter_map(|r| match &r.check {
+            crate::template::Check::PartLength { limits } => {
+                limits.iter().find(|(k, _)| k == key).map(|&(_, n)| n)
+            }
+            _ => None,
+        });
+        let county = self.settings.part_limits.get(key).copied();
+        template.chain(county).min()
+    }
+
+    /// `已写 812 字（上限 1000 字）` under a part's text, and whether it is over.
+    pub fn part_length_text(&self, key: &str) -> (String, bool) {
+        let n = crate::validate::char_count(self.doc.prose(key));
+        match self.part_limit(key) {
+            Some(max) if n > max => (
+                format!("已写 {n} 字，超过上限 {max} 字（多 {} 字）", n - max),
+                true,
+            ),
+            Some(max) => (format!("已写 {n} 字（上限 {max} 字）"), false),
+            None => (format!("已写 {n} 字"), false),
+        }
+    }
+
     /// When this report is due: by its 单位层级, or the county's 备案 date
     /// (设置) when earlier.
     pub fn deadline(&self) -> crate::deadline::Deadline {

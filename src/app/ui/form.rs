@@ -204,6 +204,10 @@ fn prose(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) {
             .desired_width(width)
             .hint_text(part.guidance.clone())
     });
+    let (count, over) = frame.state.part_length_text(&part.key);
+    let palette = Palette::of_ui(ui);
+    let colour = if over { palette.warning } else { palette.weak };
+    ui.label(RichText::new(count).small().color(colour));
     if frame.state.draft_parts().contains(&part.key.as_str()) {
         draft_button(ui, view, &address, &part.heading);
     }

@@ -281,3 +281,33 @@ fn no_fee_business_and_no_fee_sentence_agree() {
     d.prose.insert("p6".into(), "本年度未发出收费通知。".into());
     assert_eq!(of(&d, "t6.fee_notices").len(), 1);
 }
+
+#[test]
+fn a_part_over_its_cap_says_by_how_much_and_one_within_says_nothing() {
+    let mut t = gk2021().clone();
+    t.rules.push(crate::template::Rule {
+        id: "prose.length".into(),
+        severity: Severity::Warning,
+        check: crate::template::Check::PartLength {
+            limits: vec![("p1".into(), 10)],
+        },
+    });
+    let mut d = doc();
+    d.prose
+        .insert("p1".into(), "本年度 我镇认真贯彻《条例》。".into());
+    let found: Vec<Finding> = validate(&d, &t)
+        .all()
+        .filter(|f| f.rule == "prose.length")
+        .cloned()
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message,
+        "第一部分正文共 14 字，超过规定的 10 字（多 4 字）。请精简。"
+    );
+    d.prose.insert("p1".into(), "本年度 我镇认真贯彻。".into());
+    assert!(validate(&d, &t).all().all(|f| f.rule != "prose.length"));
+    // The shipped template caps nothing.
+    d.prose.insert("p1".into(), "字".repeat(5000));
+    assert!(of(&d, "prose.length").is_empty());
+}
