@@ -112,7 +112,7 @@ fn prose_shares(ui: &mut egui::Ui, state: &EditorState) {
             });
         }
     });
-    let rule = threshold.map_or(String::new(), |t| format!("超过 {t}% 标黄并提示；"));
+    let rule = threshold.map_or(String::new(), |t| format!("超过 {t}% 标黄；"));
     ui.label(
         RichText::new(format!(
             "按连续 {} 个字的重合计算（标点、空格不计，数字视为相同）；{rule}照搬上年文字在评议中会被扣分。",
