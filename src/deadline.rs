@@ -8,8 +8,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::time::SystemTime;
+
 use crate::calendar::Date;
-use crate::document::UnitLevel;
+use crate::document::{Meta, UnitLevel};
 
 /// A day of the year, as a county sets its 备案 date (`1 月 15 日`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -111,6 +113,13 @@ pub fn is_late(submitted: Date, d: Deadline) -> bool {
     submitted > d.date
 }
 
+/// The roll-up's question for one town's file: handed in (saved, in China
+/// time) after the 备案 date, or the law's date when the county sets none?
+pub fn late_for_filing(meta: &Meta, filing: Option<MonthDay>, saved: SystemTime) -> bool {
+    let due = deadline(meta.level, &meta.unit, meta.year, filing);
+    is_late(Date::of(saved), due)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +203,11 @@ mod tests {
             Date::new(2026, 1, 16),
             deadline(Township, "青山镇", 2025, None)
         ));
+        // A town's file saved 2026-01-20 10:30 China time, 备案 by 15 January.
+        let saved = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_768_876_200);
+        let meta = crate::document::Document::new("gk2021", "青山镇", Township, 2025).meta;
+        assert!(late_for_filing(&meta, Some(JAN_15), saved));
+        assert!(!late_for_filing(&meta, None, saved));
         assert_eq!(days(Date::new(2024, 12, 31)), 20_088);
         assert_eq!(days(Date::new(2000, 2, 29)), 11_016);
     }
