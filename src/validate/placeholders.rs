@@ -12,8 +12,9 @@ use crate::document::{Address, Document, MetaField};
 use crate::prose::text;
 use crate::template::{Rule, Template};
 
-/// What may follow an `X` used as a number: a count's unit, a date part.
-const UNITS: &str = "件条个次篇期人元万千百余家项份场批名户所年月日%％";
+/// What may follow an `X` standing for a number or a name: a count's unit,
+/// a date part, a place (`XX镇`).
+const UNITS: &str = "件条个次篇期人元万千百余家项份场批名户所年月日%％省市县区镇乡村";
 
 /// What may precede `某某` when it stands for a whole name (start of a clause).
 const CLAUSE_BEFORE: &str = "，,。；;：:、（(\n\t 　在对向由与和及为是的于至";

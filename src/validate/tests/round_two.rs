@@ -89,6 +89,7 @@ fn placeholders_left_in_are_errors_that_select_the_text() {
     let p1 = "全年共公开政府信息X万余条，办理XX件。××同志负责。某某街道配合。详见【此处填写】。（此处填写具体措施）其他（略）。20XX年。";
     d.prose.insert("p1".into(), p1.into());
     d.meta.signature_unit = "某某镇人民政府".into();
+    d.meta.unit = "XX镇人民政府".into();
     let found = of(&d, "prose.placeholders");
     let texts: Vec<String> = found
         .iter()
