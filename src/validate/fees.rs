@@ -25,8 +25,11 @@ fn none_said(prose: &str) -> Option<(usize, usize)> {
         let end = start + piece.len();
         let about_fees = piece.contains("处理费") || piece.contains("收费");
         // `逾期未按收费通知要求缴纳` speaks of the applicant, not of none issued.
-        let plain = piece.replace("未按", "").replace("无正当理由", "");
-        if about_fees && NONE_WORDS.iter().any(|w| plain.contains(w)) {
+        let denies = || {
+            let plain = piece.replace("未按", "").replace("无正当理由", "");
+            NONE_WORDS.iter().any(|w| plain.contains(w))
+        };
+        if about_fees && denies() {
             let trimmed = piece.trim_end_matches(['。', '；', ';', '\n']);
             let lead = trimmed.len() - trimmed.trim_start().len();
             return Some((start + lead, start + trimmed.len()));
