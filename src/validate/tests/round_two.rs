@@ -56,7 +56,7 @@ fn doc() -> Document {
     doc
 }
 
-fn of<'r>(doc: &Document, rule: &str) -> Vec<Finding> {
+fn of(doc: &Document, rule: &str) -> Vec<Finding> {
     let r = validate(doc, gk2021());
     r.all().filter(|f| f.rule == rule).cloned().collect()
 }
