@@ -16,7 +16,8 @@ fn cell(addr: &str) -> CellRef {
 
 /// A fully filled gk2021 report whose every identity holds.
 fn full_report(t: &Template) -> Document {
-    let mut doc = Document::new(&t.id, "某某镇", UnitLevel::County, 2025);
+    let mut doc = Document::new(&t.id, "青山县人民政府", UnitLevel::County, 2025);
+    doc.meta.opening = "本报告根据《中华人民共和国政府信息公开条例》编制。本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。本报告电子版可在青山县人民政府门户网站下载。如对本报告有疑问，请与青山县人民政府办公室联系（电话：0000-1234567）。".into();
     let totals = total_cells(t);
     for (i, info) in t.cells().iter().enumerate() {
         if totals.contains(&info.cell) {
@@ -24,6 +25,8 @@ fn full_report(t: &Template) -> Document {
         }
         let v = match info.kind {
             CellKind::Amount => CellValue::Amount(Decimal::new(i as i64 % 7, 1)),
+            // No fee notices: nothing refused for an unpaid fee (表三（六）2).
+            _ if info.cell.row == "other_fee" => CellValue::Int(0),
             _ => CellValue::Int(i as i64 % 4),
         };
         doc.set_cell(info.cell.clone(), Some(v));

@@ -19,7 +19,7 @@
 //!
 //! // The official layout in force for the 2025 report.
 //! let tpl = template::current_for_year(2025);
-//! let mut doc = Document::new(&tpl.id, "某某镇人民政府", UnitLevel::Township, 2025);
+//! let mut doc = Document::new(&tpl.id, "青山镇人民政府", UnitLevel::Township, 2025);
 //!
 //! // 表三 row 一, column 自然人: full-width digits are ordinary input.
 //! let cell: Address = "t3.new.natural".parse()?;
@@ -33,13 +33,14 @@
 //!
 //! // The file format and the plain-text export.
 //! assert_eq!(file::parse(&file::to_ron(&doc))?, doc);
-//! assert!(export::to_text(&doc, tpl).contains("某某镇人民政府"));
+//! assert!(export::to_text(&doc, tpl).contains("青山镇人民政府"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 pub mod calendar;
 pub mod cli;
 pub mod compare;
+pub mod deadline;
 pub mod document;
 pub mod error;
 pub mod export;

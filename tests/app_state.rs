@@ -427,3 +427,43 @@ fn committing_the_shown_text_is_no_edit() {
         "某某街道2025年政府信息公开工作年度报告"
     );
 }
+
+#[test]
+fn generate_opening_fills_the_cover_paragraph_as_one_undo_step() {
+    let mut f = fixture();
+    assert!(f.state.offers_standard_opening());
+    set(&mut f.state, "meta.unit", "青山镇人民政府");
+    let before = f.state.history().undo_len();
+    f.state.apply(Command::InsertOpening);
+    let opening = f.state.doc.meta.opening.clone();
+    assert!(
+        opening.contains("统计期限自2025年1月1日起至2025年12月31日止"),
+        "{opening}"
+    );
+    assert!(opening.contains("请与青山镇人民政府联系"));
+    assert!(f.state.report.all().all(|x| x.rule != "prose.opening"));
+    assert_eq!(f.state.history().undo_len(), before + 1);
+    f.state.apply(Command::Undo);
+    assert_eq!(f.state.doc.meta.opening, "");
+    assert!(f.state.report.all().any(|x| x.rule == "prose.opening"));
+}
+
+#[test]
+fn the_part_s_character_count_follows_typing_and_the_county_cap() {
+    let mut f = fixture();
+    set(&mut f.state, "prose.p1", "本年度，我镇\n认真贯彻《条例》。");
+    assert_eq!(
+        f.state.part_length_text("p1"),
+        ("已写 15 字".to_string(), false)
+    );
+    f.state.settings.part_limits.insert("p1".into(), 20);
+    assert_eq!(
+        f.state.part_length_text("p1"),
+        ("已写 15 字（上限 20 字）".to_string(), false)
+    );
+    f.state.settings.part_limits.insert("p1".into(), 12);
+    assert_eq!(
+        f.state.part_length_text("p1"),
+        ("已写 15 字，超过上限 12 字（多 3 字）".to_string(), true)
+    );
+}

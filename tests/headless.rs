@@ -4,6 +4,8 @@
 
 #[path = "bad_input.rs"]
 mod bad_input;
+#[path = "check_corpus.rs"]
+mod check_corpus;
 #[path = "cli.rs"]
 mod cli;
 #[path = "compare.rs"]

@@ -359,3 +359,37 @@ fn template_list_names_the_built_in_ones() {
         "{stdout}"
     );
 }
+
+#[test]
+fn round_two_checks_name_parts_cells_and_rules_that_exist() {
+    let cases = [
+        (
+            r#"Misplaced(rule: "t3.results")"#,
+            r#"Misplaced(rule: "t3.applicants")"#,
+            "Misplaced(",
+            "不是按列的勾稽关系",
+        ),
+        (
+            r#"notices: "t6.fees.notices""#,
+            r#"notices: "t6.fees.notice""#,
+            "t6.fees.notice",
+            "单元格“t6.fees.notice”不存在",
+        ),
+        (
+            r#"FeeNotices(part: "p6""#,
+            r#"FeeNotices(part: "p9""#,
+            "p9",
+            "部分“p9”不存在",
+        ),
+        (
+            r#"parts: ["p1", "p5", "p6"]"#,
+            r#"parts: ["p1", "p2x"]"#,
+            "p2x",
+            "部分“p2x”不存在",
+        ),
+    ];
+    for (from, to, needle, words) in cases {
+        let (text, err) = broken("gk2021.ron", from, to);
+        assert_problem(&err, Kind::UnknownKey, words, line_of(&text, needle, 0));
+    }
+}

@@ -11,6 +11,8 @@ use ron::error::{Error as RonError, SpannedError};
 use super::error::{TemplateError, TemplateErrorKind as Kind, TemplateProblem};
 use super::model::{Along, Check, Column, Row, Rule, Table, Template, Term};
 
+mod refs;
+
 /// Parse and check one template; `file` names it in the messages.
 pub fn parse_template(file: &str, text: &str) -> Result<Template, TemplateError> {
     let fail = |problems| TemplateError {
@@ -363,12 +365,17 @@ impl Checker<'_> {
                     }
                 }
             }
+            Check::SameAsLastYear { .. }
+            | Check::Misplaced { .. }
+            | Check::FeeNotices { .. }
+            | Check::PartLength { .. } => self.references(t, rule, line),
             Check::Blanks
             | Check::ProseFigures
             | Check::ReportYear
             | Check::Headings
-            | Check::SameAsLastYear { .. }
-            | Check::NumbersUnchanged { .. } => {}
+            | Check::NumbersUnchanged { .. }
+            | Check::Placeholders
+            | Check::Opening => {}
         }
     }
 

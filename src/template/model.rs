@@ -290,8 +290,16 @@ pub enum Check {
     Headings,
     /// A part's prose says something: not empty, not `无`, at least a sentence.
     PartNotEmpty { part: String, min_chars: usize },
-    /// With last year linked: no part's prose is `percent` % or more last year's.
-    SameAsLastYear { percent: u32, min_chars: usize },
+    /// With last year linked: no part's prose repeats more than `percent` % of
+    /// last year's (measured by `validate::similarity`).
+    SameAsLastYear {
+        percent: u32,
+        min_chars: usize,
+        /// The parts judged (free prose; not a part of standard sentences
+        /// or table text); empty = every prose part.
+        #[serde(default)]
+        parts: Vec<String>,
+    },
     /// With last year linked: not every table number equal to last year's
     /// (checked when at least `min_nonzero` of them are non-zero).
     NumbersUnchanged { min_nonzero: usize },
@@ -302,4 +310,22 @@ pub enum Check {
         factor: u32,
         floor: u32,
     },
+    /// Template text left in a text field (`XX件`, `××`, `【…】`, `（此处填写…）`).
+    Placeholders,
+    /// The 开头段落 names the legal basis, the report's own statistics
+    /// period, where to download the report and whom to ask.
+    Opening,
+    /// Under the column-wise linear rule `rule` (its rhs the detail rows), two
+    /// columns off by +n and −n: n applications counted in the wrong column.
+    Misplaced { rule: String },
+    /// Fee notices: `notices` (part 六) against `refused` (表三（六）2) and
+    /// what part `part`'s prose says of fees.
+    FeeNotices {
+        part: String,
+        notices: String,
+        refused: String,
+    },
+    /// Parts capped at a number of characters (`[("p1", 1000)]`), as some
+    /// provinces require; the shipped templates set none.
+    PartLength { limits: Vec<(String, usize)> },
 }

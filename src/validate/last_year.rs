@@ -14,64 +14,29 @@ use crate::document::{Address, CellRef, Document};
 use crate::prose::text;
 use crate::template::{Rule, Template};
 
-/// Where a sentence ends, for the sentence-by-sentence comparison.
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', ';', '\n'];
-
-/// A sentence as compared: no spaces, every digit the same (`2024年` and
-/// `2025年` are the same sentence with the year changed).
-fn normalized(sentence: &str) -> String {
-    sentence
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| {
-            if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-                '#'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// Share (percent, rounded down) of this year's meaningful characters that
-/// sit in sentences found verbatim in last year's text; with the counted total.
+/// Share (percent, rounded down) of this year's text found in last year's,
+/// with the counted total (see [`super::similarity`] for the measure).
 pub fn same_share(this: &str, last: &str) -> (u32, usize) {
-    let old: HashSet<String> = last
-        .split(SENTENCE_ENDS)
-        .map(normalized)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let (mut same, mut total) = (0usize, 0usize);
-    for sentence in this.split(SENTENCE_ENDS) {
-        let n = text::meaningful_chars(sentence);
-        if n == 0 {
-            continue;
-        }
-        total += n;
-        if old.contains(&normalized(sentence)) {
-            same += n;
-        }
-    }
-    let percent = (same * 100).checked_div(total).unwrap_or(0) as u32;
-    (percent, total)
+    super::similarity::share(this, last)
 }
 
 /// `Check::SameAsLastYear`: a part whose prose is mostly last year's.
 pub(crate) fn check_same_text(
     rule: &Rule,
-    (percent, min_chars): (u32, usize),
+    (percent, min_chars, parts): (u32, usize, &[String]),
     doc: &Document,
     template: &Template,
     out: &mut Vec<Finding>,
 ) {
     let Some(prev) = &doc.previous else { return };
-    for part in text::prose_parts(template) {
+    let judged = |key: &String| parts.is_empty() || parts.contains(key);
+    for part in text::prose_parts(template).filter(|p| judged(&p.key)) {
         let (this, last) = (doc.prose(&part.key), prev.prose.get(&part.key));
         let Some(last) = last.filter(|l| !l.trim().is_empty()) else {
             continue;
         };
         let (share, total) = same_share(this, last);
-        if total < min_chars || share < percent {
+        if total < min_chars || share <= percent {
             continue;
         }
         out.push(Finding {
@@ -79,9 +44,10 @@ pub(crate) fn check_same_text(
             severity: rule.severity,
             cells: Vec::new(),
             message: format!(
-                "{}正文有 {share}% 与上年（{} 年）报告相同（逐句比较，数字不计）。评议时照搬上年文字会被扣分：请按本年度的工作情况改写。",
+                "{}正文有 {share}% 与上年（{} 年）报告相同（按连续 {} 个字的重合计，数字不计；超过 {percent}% 即提示）。评议时照搬上年文字会被扣分：请按本年度的工作情况改写。",
                 text::part_name(part),
-                prev.year
+                prev.year,
+                super::similarity::N
             ),
             span: Some(TextSpan {
                 address: Address::Prose(part.key.clone()),

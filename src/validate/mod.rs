@@ -8,14 +8,20 @@
 mod blanks;
 mod cells;
 mod evaluator;
+mod fees;
 mod figures;
 mod index;
 mod last_year;
+mod length;
 mod linear;
 mod memo;
 mod message;
+mod misplaced;
+mod opening;
+mod placeholders;
 mod prose;
 mod review;
+mod similarity;
 mod totals;
 
 #[cfg(test)]
@@ -27,8 +33,12 @@ use crate::document::{Address, CellRef, Document};
 use crate::template::{Check, Severity, Template};
 
 pub use figures::{figure_values, FigureValue};
+pub use length::count as char_count;
 pub use memo::Memo;
+pub use opening::{missing as opening_missing, standard as standard_opening};
+pub use placeholders::find as find_placeholders;
 pub use review::{finding_id, review, unreview, ReviewError};
+pub use similarity::{parts as prose_similarity, PartSimilarity, N as SIMILARITY_RUN};
 pub use totals::{computed_totals, fill_blanks_with_zero, fill_totals, total_cells};
 
 /// Built-in rule id: text where a number belongs (imported “251000元”).
@@ -177,11 +187,14 @@ fn validate_in(
                     evaluator::check_part_not_empty(rule, (part, *min_chars), doc, template, out);
                 });
             }
-            Check::SameAsLastYear { percent, min_chars } => {
-                memo.text_check(rule, &mut findings, |out| {
-                    last_year::check_same_text(rule, (*percent, *min_chars), doc, template, out);
-                });
-            }
+            Check::SameAsLastYear {
+                percent,
+                min_chars,
+                parts,
+            } => memo.text_check(rule, &mut findings, |out| {
+                let limits = (*percent, *min_chars, parts.as_slice());
+                last_year::check_same_text(rule, limits, doc, template, out);
+            }),
             Check::NumbersUnchanged { min_nonzero } => {
                 last_year::check_same_numbers(rule, *min_nonzero, index, template, &mut findings);
             }
@@ -196,6 +209,28 @@ fn validate_in(
                 template,
                 &mut findings,
             ),
+            Check::Placeholders => memo.text_check(rule, &mut findings, |out| {
+                placeholders::check(rule, doc, template, out);
+            }),
+            Check::Opening => memo.text_check(rule, &mut findings, |out| {
+                opening::check(rule, doc, out);
+            }),
+            Check::Misplaced { rule: target } => {
+                misplaced::check(rule, target, index, template, &mut findings);
+            }
+            Check::FeeNotices {
+                part,
+                notices,
+                refused,
+            } => fees::check(
+                rule,
+                (part, notices, refused),
+                (index, doc, template),
+                &mut findings,
+            ),
+            Check::PartLength { limits } => memo.text_check(rule, &mut findings, |out| {
+                length::check(rule, limits, doc, template, out);
+            }),
         }
     }
     cells::check_unknown(index, template, &mut findings);

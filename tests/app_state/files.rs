@@ -371,6 +371,25 @@ fn deadline_notice_in_january() {
 }
 
 #[test]
+fn deadline_follows_the_unit_level_and_the_county_filing_date() {
+    let mut f = fixture();
+    // 2026-01-20: a county government's own report is due on 31 March.
+    f.state.doc.meta.level = UnitLevel::County;
+    f.state.doc.meta.unit = "青山县人民政府".into();
+    assert_eq!(
+        f.state.deadline_notice().as_deref(),
+        Some("距 3 月 31 日公开截止还有 70 天")
+    );
+    // A township whose county collects reports for 备案 by 25 January.
+    f.state.doc.meta.level = UnitLevel::Township;
+    f.state.settings.filing_by = nianbao::deadline::MonthDay::new(1, 25);
+    assert_eq!(
+        f.state.deadline_notice().as_deref(),
+        Some("距 1 月 25 日报送备案截止还有 5 天")
+    );
+}
+
+#[test]
 fn scripted_dialogs_are_a_file_dialogs() {
     let mut d = ScriptedDialogs::new();
     d.push(Some(PathBuf::from("/x.ron")));

@@ -39,13 +39,12 @@ impl ManualClock {
     }
 }
 
-/// In January, how long until the 31 January publication deadline.
+/// In January, how long until a township's 31 January deadline (no report
+/// known); the editor asks [`crate::deadline`] with its report's 单位层级.
 pub fn deadline_notice(today: Date) -> Option<String> {
-    match (today.month, today.day) {
-        (1, 31) => Some("今天是公开截止日".to_string()),
-        (1, d) if d < 31 => Some(format!("距 1 月 31 日公开截止还有 {} 天", 31 - d)),
-        _ => None,
-    }
+    let year = u16::try_from(today.year - 1).ok()?;
+    let due = crate::deadline::deadline(crate::document::UnitLevel::Township, "", year, None);
+    crate::deadline::notice(today, due)
 }
 
 #[cfg(test)]

@@ -129,6 +129,9 @@ pub enum Command {
         part: String,
         at: Option<usize>,
     },
+    /// 生成文字 of the cover: the standard 开头段落 from the unit, year and
+    /// telephone, in place of the field's text (one undo step).
+    InsertOpening,
     /// 已核实: mark the warning with this id as checked, with a short note.
     Review {
         id: String,

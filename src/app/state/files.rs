@@ -271,6 +271,12 @@ pub struct Settings {
     pub dark: bool,
     /// The outline entry shown (`cover`, `p1` …).
     pub current_part: String,
+    /// The county's 备案 date, when it collects reports before the law's
+    /// deadline (see [`crate::deadline`]).
+    pub filing_by: Option<crate::deadline::MonthDay>,
+    /// The county's caps on a part's length in characters (`p1` → 1000),
+    /// shown under the part as the clerk types.
+    pub part_limits: std::collections::BTreeMap<String, usize>,
 }
 
 impl Default for Settings {
@@ -282,6 +288,8 @@ impl Default for Settings {
             zoom: 1.0,
             dark: false,
             current_part: super::navigation::COVER_PART.to_string(),
+            filing_by: None,
+            part_limits: std::collections::BTreeMap::new(),
         }
     }
 }

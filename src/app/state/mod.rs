@@ -300,6 +300,7 @@ impl EditorState {
             | Command::ImportText { .. }
             | Command::DismissImportReport => self.apply_import_command(cmd),
             Command::InsertDraft { part, at } => self.insert_draft(&part, at),
+            Command::InsertOpening => self.insert_opening(),
             Command::Review { id, note } => self.review(&id, &note),
             Command::Unreview(id) => self.unreview(&id),
             Command::RollupDialog

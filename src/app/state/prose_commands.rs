@@ -60,6 +60,34 @@ impl EditorState {
         }
     }
 
+    /// Whether the cover's 开头段落 has a 生成文字 button: the template
+    /// checks the opening (the 2021 format).
+    pub fn offers_standard_opening(&self) -> bool {
+        self.template
+            .rules
+            .iter()
+            .any(|r| matches!(r.check, crate::template::Check::Opening))
+    }
+
+    pub(super) fn insert_opening(&mut self) {
+        let address = Address::Meta(crate::document::MetaField::Opening);
+        let text = validate::standard_opening(&self.doc);
+        let had_text = !self.doc.meta.opening.trim().is_empty();
+        match fields::set_field(&mut self.doc, self.template, &address, &text) {
+            Ok(Some(change)) => {
+                self.edited(vec![change], false);
+                self.focus = Some(address);
+                self.status = Some(StatusMessage::info(if had_text {
+                    "已换成标准开头段落（撤销可恢复原文）；请补上网址、地址和邮编"
+                } else {
+                    "已填入标准开头段落（可撤销）；请补上网址、地址和邮编"
+                }));
+            }
+            Ok(None) => {}
+            Err(e) => self.status = Some(StatusMessage::error(e.message)),
+        }
+    }
+
     /// Where the caret goes after 生成文字 (characters into the part's
     /// text); the window takes it once.
     pub fn take_draft_caret(&mut self) -> Option<usize> {

@@ -5,7 +5,7 @@ use crate::document::{Address, CellRef, CellValue};
 use crate::template::Severity;
 use crate::validate::Finding;
 
-use super::clock::{deadline_notice, hhmm, Date};
+use super::clock::{hhmm, Date};
 use super::navigation::{part_of_table, COVER_PART};
 use super::EditorState;
 
@@ -157,8 +157,54 @@ impl EditorState {
         self.last_autosave.map(|t| format!("自动保存 {}", hhmm(t)))
     }
 
-    /// The January deadline notice for today (by the editor's clock).
+    /// Each prose part's share of last year's text (与上年对比), with the
+    /// template's threshold above which it is a warning.
+    pub fn prose_similarity(&self) -> (Vec<crate::validate::PartSimilarity>, Option<u32>) {
+        let threshold = self.template.rules.iter().find_map(|r| match r.check {
+            crate::template::Check::SameAsLastYear { percent, .. } => Some(percent),
+            _ => None,
+        });
+        (
+            crate::validate::prose_similarity(&self.doc, self.template),
+            threshold,
+        )
+    }
+
+    /// The most characters part `key` may have: the template's cap or the
+    /// county's (设置), whichever is smaller; `None` when neither sets one.
+    pub fn part_limit(&self, key: &str) -> Option<usize> {
+        let template = self.template.rules.iter().filter_map(|r| match &r.check {
+            crate::template::Check::PartLength { limits } => {
+                limits.iter().find(|(k, _)| k == key).map(|&(_, n)| n)
+            }
+            _ => None,
+        });
+        let county = self.settings.part_limits.get(key).copied();
+        template.chain(county).min()
+    }
+
+    /// `已写 812 字（上限 1000 字）` under a part's text, and whether it is over.
+    pub fn part_length_text(&self, key: &str) -> (String, bool) {
+        let n = crate::validate::char_count(self.doc.prose(key));
+        match self.part_limit(key) {
+            Some(max) if n > max => (
+                format!("已写 {n} 字，超过上限 {max} 字（多 {} 字）", n - max),
+                true,
+            ),
+            Some(max) => (format!("已写 {n} 字（上限 {max} 字）"), false),
+            None => (format!("已写 {n} 字"), false),
+        }
+    }
+
+    /// When this report is due: by its 单位层级, or the county's 备案 date
+    /// (设置) when earlier.
+    pub fn deadline(&self) -> crate::deadline::Deadline {
+        let m = &self.doc.meta;
+        crate::deadline::deadline(m.level, &m.unit, m.year, self.settings.filing_by)
+    }
+
+    /// The countdown to this report's deadline for today (by the editor's clock).
     pub fn deadline_notice(&self) -> Option<String> {
-        deadline_notice(Date::of(self.now()))
+        crate::deadline::notice(Date::of(self.now()), self.deadline())
     }
 }

@@ -40,6 +40,7 @@ pub fn draw(ctx: &egui::Context, state: &EditorState, view: &mut View) {
                 return;
             };
             head(ui, comparison);
+            prose_shares(ui, state);
             if panel.years.len() > 1 {
                 chart(ui, &panel.years);
             } else {
@@ -86,6 +87,38 @@ fn head(ui: &mut egui::Ui, c: &Comparison) {
             (SOFT_THRESHOLDS.relative * Decimal::from(100)).normalize()
         ))
         .color(Palette::of_ui(ui).weak),
+    );
+    ui.add_space(space::TIGHT);
+}
+
+/// Each part's text against last year's, as a percentage; above the
+/// template's threshold in the warning colour.
+fn prose_shares(ui: &mut egui::Ui, state: &EditorState) {
+    let (parts, threshold) = state.prose_similarity();
+    let known: Vec<_> = parts.iter().filter_map(|p| Some((p, p.percent?))).collect();
+    if known.is_empty() {
+        return;
+    }
+    let palette = Palette::of_ui(ui);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("正文与上年相同：").strong());
+        for (part, percent) in known {
+            let text = RichText::new(format!("{} {percent}%", part.name));
+            let high = threshold.is_some_and(|t| percent > t);
+            ui.label(if high {
+                text.color(palette.warning)
+            } else {
+                text
+            });
+        }
+    });
+    let rule = threshold.map_or(String::new(), |t| format!("超过 {t}% 标黄；"));
+    ui.label(
+        RichText::new(format!(
+            "按连续 {} 个字的重合计算（标点、空格不计，数字视为相同）；{rule}照搬上年文字在评议中会被扣分。",
+            crate::validate::SIMILARITY_RUN
+        ))
+        .color(palette.weak),
     );
     ui.add_space(space::TIGHT);
 }

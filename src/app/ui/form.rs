@@ -92,7 +92,14 @@ fn meta_field(ui: &mut egui::Ui, frame: &Frame, view: &mut View, field: MetaFiel
         // The year is replaced whole, like a cell.
         select_on_focus: field == MetaField::Year,
     };
-    let width = (ui.available_width() - 8.0).clamp(200.0, 720.0);
+    let generate = multi && frame.state.offers_standard_opening();
+    // Room for the 生成文字 button beside the opening.
+    let button = if generate {
+        theme::GENERATE_BUTTON_WIDTH
+    } else {
+        0.0
+    };
+    let width = (ui.available_width() - 8.0 - button).clamp(200.0, 720.0);
     let hint = meta_hint(field);
     show_field(ui, frame.state, view, &spec, |text| {
         let edit = if multi {
@@ -102,6 +109,17 @@ fn meta_field(ui: &mut egui::Ui, frame: &Frame, view: &mut View, field: MetaFiel
         };
         edit.desired_width(width).hint_text(hint)
     });
+    if generate {
+        let tip = "按单位名称、报告年度和联系电话生成标准开头段落（编制依据、统计期限、下载地点、联系方式），替换本栏文字（可撤销）";
+        let button = ui
+            .small_button("生成文字")
+            .accessible_name("开头段落 生成文字")
+            .on_hover_text(tip);
+        if button.clicked() {
+            view.leave_edit();
+            view.send(Command::InsertOpening);
+        }
+    }
 }
 
 fn meta_hint(field: MetaField) -> &'static str {
@@ -193,6 +211,10 @@ fn prose(ui: &mut egui::Ui, frame: &Frame, view: &mut View, part: &Part) {
             .desired_width(width)
             .hint_text(part.guidance.clone())
     });
+    let (count, over) = frame.state.part_length_text(&part.key);
+    let palette = Palette::of_ui(ui);
+    let colour = if over { palette.warning } else { palette.weak };
+    ui.label(RichText::new(count).small().color(colour));
     if frame.state.draft_parts().contains(&part.key.as_str()) {
         draft_button(ui, view, &address, &part.heading);
     }

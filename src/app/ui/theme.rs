@@ -15,6 +15,8 @@ pub const BODY_SIZE: f32 = 15.5;
 /// The cover's label column (单位名称, 署名日期 …) and the gap after it.
 pub const COVER_LABEL_WIDTH: f32 = 90.0;
 pub const COVER_LABEL_GAP: f32 = 12.0;
+/// Room kept beside the cover's 开头段落 for its 生成文字 button.
+pub const GENERATE_BUTTON_WIDTH: f32 = 80.0;
 
 /// Space above a dialog's row of buttons.
 pub const DIALOG_GAP: f32 = 8.0;

@@ -4,6 +4,7 @@ mod cells;
 mod linear;
 mod memo;
 mod props;
+mod round_two;
 mod totals;
 
 use rust_decimal::Decimal;
