@@ -247,6 +247,55 @@ impl Fingerprint {
     }
 }
 
+/// What one editor window holds of its report file: our lock on it and its
+/// fingerprint as loaded or last saved. Dropping it removes the lock.
+#[derive(Debug, Default)]
+pub struct OpenReport {
+    fingerprint: Option<Fingerprint>,
+    lock: Option<ReportLock>,
+}
+
+impl OpenReport {
+    /// `path` was just opened or saved: remember its fingerprint and mark it
+    /// ours. Returns what the clerk must be told about the mark, if anything.
+    pub fn attach(&mut self, path: &Path) -> Option<String> {
+        self.fingerprint = Fingerprint::of_file(path).ok();
+        let ours = lock_path(path);
+        if self.lock.as_ref().is_some_and(|l| l.path == ours) {
+            return None;
+        }
+        self.lock = None;
+        match acquire(path, false) {
+            LockState::Acquired(lock) => {
+                self.lock = Some(lock);
+                None
+            }
+            LockState::TookOverStale(lock, was) => {
+                self.lock = Some(lock);
+                Some(format!(
+                    "此报告曾在 {} 电脑（{}）打开，该编辑器已不在运行；已接管它留下的打开标记。",
+                    was.computer, was.user
+                ))
+            }
+            LockState::Held(owner) => Some(format!(
+                "{}。保存前会核对文件，不会悄悄覆盖对方的修改。",
+                owner.describe()
+            )),
+            LockState::ReadOnlyFolder(e) => Some(format!(
+                "此报告所在的文件夹不能写入，无法标记为已打开；修改请另存到其他位置。({e})"
+            )),
+        }
+    }
+
+    /// Has `path` changed since it was attached? False when nothing was
+    /// attached (a new report has no file to protect).
+    pub fn changed_on_disk(&self, path: &Path) -> bool {
+        self.fingerprint
+            .as_ref()
+            .is_some_and(|fp| fp.changed_on_disk(path))
+    }
+}
+
 fn unix_secs(t: SystemTime) -> u64 {
     t.duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -370,6 +419,24 @@ mod tests {
         assert_eq!(live_holder(&report), Some(live.clone()));
         assert!(matches!(acquire(&report, false), LockState::Held(o) if o == live));
         assert!(matches!(acquire(&report, true), LockState::Acquired(_)));
+    }
+
+    #[test]
+    fn an_open_report_marks_the_file_and_its_drop_unmarks_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let report = report_in(dir.path());
+        let mut open = OpenReport::default();
+        assert_eq!(open.attach(&report), None);
+        assert!(lock_path(&report).exists());
+        let mut second = OpenReport::default();
+        let note = second.attach(&report).expect("told who has it");
+        assert!(note.starts_with("此报告已在 "), "{note}");
+        fs::write(&report, "changed").unwrap();
+        assert!(open.changed_on_disk(&report));
+        drop(second);
+        assert!(lock_path(&report).exists(), "the second never held it");
+        drop(open);
+        assert!(!lock_path(&report).exists());
     }
 
     #[test]

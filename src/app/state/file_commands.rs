@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::document::lock::Fingerprint;
 use crate::document::{carry, file, Document};
 use crate::export;
 use crate::template::Template;
@@ -104,9 +103,12 @@ impl EditorState {
             return;
         };
         self.replace_document(doc, t, Some(path.to_path_buf()), false);
-        self.disk = Fingerprint::of_file(path).ok();
+        let note = self.disk.attach(path);
         self.remember(path);
-        self.status = Some(StatusMessage::info(format!("已打开 {}", path.display())));
+        self.status = Some(match note {
+            Some(note) => StatusMessage::error(format!("已打开 {}。{note}", path.display())),
+            None => StatusMessage::info(format!("已打开 {}", path.display())),
+        });
     }
 
     fn new_from_last_year(&mut self, path: &Path) {
@@ -171,7 +173,8 @@ impl EditorState {
         // The copy is keyed by the old path: remove it before the path changes.
         self.remove_own_recovery();
         self.path = Some(path.to_path_buf());
-        self.disk = Fingerprint::of_file(path).ok();
+        // A note about someone else's mark was shown when the file was opened.
+        let _ = self.disk.attach(path);
         let now = self.now();
         self.mark_saved(now);
         self.remember(path);
@@ -180,8 +183,7 @@ impl EditorState {
 
     /// Saving over our own report, which someone changed since we read it.
     fn changed_elsewhere(&self, path: &Path) -> bool {
-        self.path.as_deref() == Some(path)
-            && self.disk.as_ref().is_some_and(|fp| fp.changed_on_disk(path))
+        self.path.as_deref() == Some(path) && self.disk.changed_on_disk(path)
     }
 
     fn export_dialog(&mut self, kind: FileKind) {

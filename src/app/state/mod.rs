@@ -116,7 +116,7 @@ pub struct EditorState {
     comparison: Option<ComparisonPanel>,
     /// The report file as loaded or last saved by this window: a save that
     /// finds it changed elsewhere does not overwrite it.
-    disk: Option<crate::document::lock::Fingerprint>,
+    disk: crate::document::lock::OpenReport,
 }
 
 /// The layout of every table of `template`, in template order.
@@ -176,7 +176,7 @@ impl EditorState {
             close_approved: false,
             import_report: None,
             county: None,
-            disk: None,
+            disk: Default::default(),
             comparison: None,
         };
         state.refresh();
@@ -536,7 +536,7 @@ impl EditorState {
         self.generation = 0;
         self.autosaved_generation = 0;
         self.saved_top = None;
-        self.disk = None;
+        self.disk = Default::default();
         // Last year's comparison was of the document being replaced.
         self.comparison = None;
         self.unsaved_outside_history = false;
