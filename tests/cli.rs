@@ -496,7 +496,12 @@ fn writers_refuse_a_report_an_editor_has_open_unless_forced() {
     let err = stderr_of(&out);
     assert!(err.contains("此报告已在 县局-PC 电脑（张三，"), "{err}");
     assert!(err.contains("--force"), "{err}");
-    let review = nianbao().arg("review").arg(&path).arg("x").output().unwrap();
+    let review = nianbao()
+        .arg("review")
+        .arg(&path)
+        .arg("x")
+        .output()
+        .unwrap();
     assert_eq!(review.status.code(), Some(2));
     let new = nianbao()
         .args(["new", "--force", "--template", "gk2021", "--year", "2024"])

@@ -284,7 +284,11 @@ pub(crate) fn refuse_if_locked(path: &Path, force: Option<bool>) -> Result<(), F
             "错误：{}，未写入 {}；请先在那里关闭它{} (locked by pid {})",
             owner.describe(),
             path.display(),
-            if force.is_some() { "，或加 --force 强行写入" } else { "" },
+            if force.is_some() {
+                "，或加 --force 强行写入"
+            } else {
+                ""
+            },
             owner.pid
         ))),
         _ => Ok(()),
