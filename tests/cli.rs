@@ -477,3 +477,49 @@ fn no_statistics_switch_only_on_legacy_templates() {
         .lines()
         .all(|l| l.starts_with("meta.") || l.starts_with("prose.")));
 }
+
+#[test]
+fn writers_refuse_a_report_an_editor_has_open_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_report(dir.path());
+    // A live editor on another computer (pid 1 there; a day has not passed).
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let lock = nianbao::document::lock::lock_path(&path);
+    std::fs::write(&lock, format!("县局-PC,张三,{since},1\n")).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let out = set(&path, "meta.unit", "某某镇人民政府");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("此报告已在 县局-PC 电脑（张三，"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    let review = nianbao()
+        .arg("review")
+        .arg(&path)
+        .arg("x")
+        .output()
+        .unwrap();
+    assert_eq!(review.status.code(), Some(2));
+    let new = nianbao()
+        .args(["new", "--force", "--template", "gk2021", "--year", "2024"])
+        .args(["--unit", "某某镇", "--level", "乡镇", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(new.status.code(), Some(2));
+    assert!(stderr_of(&new).contains("张三"), "{}", stderr_of(&new));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+
+    let forced = nianbao()
+        .args(["set", "--force"])
+        .arg(&path)
+        .args(["meta.unit", "某某镇人民政府"])
+        .output()
+        .unwrap();
+    assert!(forced.status.success(), "{}", stderr_of(&forced));
+    assert_eq!(get(&path, "meta.unit").trim(), "某某镇人民政府");
+    assert!(lock.exists(), "the CLI never removes someone else's lock");
+}

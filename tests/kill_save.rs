@@ -7,13 +7,16 @@
 //! appears (the save has begun) and then kills it after a random delay within
 //! one measured save, so nearly every kill lands between "started writing"
 //! and "renamed into place".
+//!
+//! Issue 25: the report is held open by an editor (this test holds its lock
+//! file), so each `set` runs with `--force`; the mark must survive every kill.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use nianbao::document::{file, CellRef, CellValue, Document, UnitLevel};
+use nianbao::document::{file, lock, CellRef, CellValue, Document, UnitLevel};
 
 /// Kills that must land while the save is under way.
 const KILLS: u64 = 110;
@@ -30,7 +33,13 @@ fn big_document() -> Document {
 
 fn set_value(path: &Path, value: u64) -> Child {
     Command::new(assert_cmd::cargo::cargo_bin("nianbao"))
-        .args(["set", path.to_str().unwrap(), CELL, &value.to_string()])
+        .args([
+            "set",
+            "--force",
+            path.to_str().unwrap(),
+            CELL,
+            &value.to_string(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -95,6 +104,9 @@ fn sigkill_during_save_leaves_old_or_new_document() {
     let cell: CellRef = CELL.parse().unwrap();
     let mut current = big_document();
     file::save(&current, &path).unwrap();
+    let lock::LockState::Acquired(held) = lock::acquire(&path, false) else {
+        panic!("the fresh report could not be marked open")
+    };
     // Every file content that was ever complete on disk, for the .bak check.
     let mut saved: HashSet<u64> = HashSet::from([digest(&std::fs::read_to_string(&path).unwrap())]);
 
@@ -188,4 +200,9 @@ fn sigkill_during_save_leaves_old_or_new_document() {
         on_disk.len() / 1000
     );
     assert!(mid_save >= 100, "only {mid_save} kills landed while saving");
+    assert_eq!(
+        lock::holder(&path).as_ref(),
+        Some(held.owner()),
+        "the editor's mark survives"
+    );
 }

@@ -30,6 +30,9 @@ pub struct SetArgs {
     /// 要填写的值；空字符串 "" 表示清空（恢复为未填写）
     #[arg(value_name = "值", allow_hyphen_values = true)]
     value: String,
+    /// 即使此报告正在编辑器中打开也写入
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run_get(args: GetArgs) -> Outcome {
@@ -43,6 +46,7 @@ pub fn run_get(args: GetArgs) -> Outcome {
 }
 
 pub fn run_set(args: SetArgs) -> Outcome {
+    super::refuse_if_locked(&args.file, Some(args.force))?;
     let (mut doc, template) = super::load(&args.file)?;
     let address = parse_address(&args.address)?;
     let before = doc.clone();

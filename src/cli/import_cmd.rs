@@ -33,6 +33,9 @@ pub struct ImportArgs {
     /// 说明的格式
     #[arg(long, value_name = "格式", value_enum, default_value_t = ImportFormat::Text)]
     pub format: ImportFormat,
+    /// 即使 -o 的文件正在编辑器中打开也写入
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Run the subcommand: 0 when a document was produced, 2 when the input (or
@@ -70,6 +73,7 @@ pub(crate) fn run(args: ImportArgs) -> Outcome {
         },
     }
     if let Some(out) = &args.output {
+        super::refuse_if_locked(out, Some(args.force))?;
         crate::document::file::save(&imported.document, out)
             .map_err(|e| Failure::refused(e.to_string()))?;
         if args.format == ImportFormat::Text {

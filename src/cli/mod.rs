@@ -275,6 +275,26 @@ pub(crate) fn note_year_gap(last: &Document, this: &Document) {
     }
 }
 
+/// Refuse to write over a report another editor has open (its lock file is
+/// live), naming the holder. `force` is the clerk's `--force`; `None` for a
+/// command whose `--force` means something else (`new`), which always refuses.
+pub(crate) fn refuse_if_locked(path: &Path, force: Option<bool>) -> Result<(), Failure> {
+    match crate::document::lock::live_holder(path) {
+        Some(owner) if force != Some(true) => Err(Failure::usage(format!(
+            "错误：{}，未写入 {}；请先在那里关闭它{} (locked by pid {})",
+            owner.describe(),
+            path.display(),
+            if force.is_some() {
+                "，或加 --force 强行写入"
+            } else {
+                ""
+            },
+            owner.pid
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Save a report, or say why not (exit code 2).
 pub(crate) fn save(doc: &Document, path: &Path) -> Result<(), Failure> {
     file::save(doc, path)

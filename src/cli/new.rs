@@ -43,6 +43,9 @@ pub fn run(args: NewArgs) -> Outcome {
             args.output.display()
         )));
     }
+    // --force overwrites a file, never one an editor has open: that editor
+    // would save its own copy over the new one.
+    super::refuse_if_locked(&args.output, None)?;
     let year = args
         .year
         .as_deref()

@@ -31,9 +31,13 @@ pub struct ReviewArgs {
     /// 上年的年报文件（核对与上年相比的提示时需要）
     #[arg(long, value_name = "上年文件")]
     prev: Option<PathBuf>,
+    /// 即使此报告正在编辑器中打开也写入
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: ReviewArgs) -> Outcome {
+    super::refuse_if_locked(&args.file, Some(args.force))?;
     let (mut doc, template) = super::load(&args.file)?;
     let id = args.id.trim();
     if args.undo {

@@ -3,6 +3,7 @@
 pub mod carry;
 pub mod edit;
 pub mod file;
+pub mod lock;
 mod model;
 
 pub use model::*;

@@ -480,3 +480,34 @@ fn undoing_to_clean_then_closing_leaves_no_stale_copy() {
     assert!(f.state.request_close());
     assert!(Recovery::find(&recovery_dir(&f)).is_empty());
 }
+
+#[test]
+fn a_save_never_overwrites_what_another_editor_saved() {
+    let mut first = fixture();
+    set(&mut first.state, "t3.new.natural", "3");
+    let target = first.dir.path().join("shared.ron");
+    first.state.apply(Command::SaveAs(target.clone()));
+    assert!(!first.state.dirty);
+
+    // A second window opens the same file, changes a cell and saves.
+    let mut second = fixture();
+    second.state.apply(Command::Open(target.clone()));
+    set(&mut second.state, "t3.new.research", "5");
+    second.state.apply(Command::Save);
+    assert!(!second.state.dirty);
+
+    // The first window, changed too, saves: refused, 另存为 offered.
+    set(&mut first.state, "t3.new.natural", "4");
+    first.state.apply(Command::Save);
+    let pending = first.state.pending().expect("a question");
+    assert_eq!(pending.title(), "文件已在别处修改");
+    assert!(pending.answers().contains(&Answer::SaveAs));
+    assert!(first.state.dirty, "the first window's change is kept");
+    let mut third = fixture();
+    third.state.apply(Command::Open(target));
+    assert_eq!(
+        value(&third.state, "t3.new.research"),
+        Some(CellValue::Int(5)),
+        "the second window's saved value survives"
+    );
+}

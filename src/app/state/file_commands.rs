@@ -103,8 +103,12 @@ impl EditorState {
             return;
         };
         self.replace_document(doc, t, Some(path.to_path_buf()), false);
+        let note = self.disk.attach(path);
         self.remember(path);
-        self.status = Some(StatusMessage::info(format!("已打开 {}", path.display())));
+        self.status = Some(match note {
+            Some(note) => StatusMessage::error(format!("已打开 {}。{note}", path.display())),
+            None => StatusMessage::info(format!("已打开 {}", path.display())),
+        });
     }
 
     fn new_from_last_year(&mut self, path: &Path) {
@@ -152,6 +156,15 @@ impl EditorState {
     }
 
     fn save_to(&mut self, path: &Path) {
+        if self.changed_elsewhere(path) {
+            let message = format!(
+                "{} 在本窗口打开后已被其他程序或其他人修改，未覆盖，以免丢失对方的修改。\n\
+                 请先另存为，再打开该文件核对。\n{NOT_LOST}",
+                path.display()
+            );
+            self.show_error("文件已在别处修改", message, true);
+            return;
+        }
         if let Err(e) = file::save(&self.doc, path) {
             let message = format!("无法保存到 {}。\n{e}\n{NOT_LOST}", path.display());
             self.show_error("保存失败", message, true);
@@ -160,10 +173,17 @@ impl EditorState {
         // The copy is keyed by the old path: remove it before the path changes.
         self.remove_own_recovery();
         self.path = Some(path.to_path_buf());
+        // A note about someone else's mark was shown when the file was opened.
+        let _ = self.disk.attach(path);
         let now = self.now();
         self.mark_saved(now);
         self.remember(path);
         self.status = Some(StatusMessage::info(format!("已保存到 {}", path.display())));
+    }
+
+    /// Saving over our own report, which someone changed since we read it.
+    fn changed_elsewhere(&self, path: &Path) -> bool {
+        self.path.as_deref() == Some(path) && self.disk.changed_on_disk(path)
     }
 
     fn export_dialog(&mut self, kind: FileKind) {

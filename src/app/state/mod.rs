@@ -114,6 +114,9 @@ pub struct EditorState {
     county: CountyWindow,
     /// The comparison view (与上年对比), while open.
     comparison: Option<ComparisonPanel>,
+    /// The report file as loaded or last saved by this window: a save that
+    /// finds it changed elsewhere does not overwrite it.
+    disk: crate::document::lock::OpenReport,
 }
 
 /// The layout of every table of `template`, in template order.
@@ -173,6 +176,7 @@ impl EditorState {
             close_approved: false,
             import_report: None,
             county: CountyWindow::Closed,
+            disk: Default::default(),
             comparison: None,
         };
         state.refresh();
@@ -534,6 +538,7 @@ impl EditorState {
         self.generation = 0;
         self.autosaved_generation = 0;
         self.saved_top = None;
+        self.disk = Default::default();
         // Last year's comparison was of the document being replaced.
         self.comparison = None;
         self.unsaved_outside_history = false;
