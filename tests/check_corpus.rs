@@ -81,6 +81,10 @@ const REAL: &[(&str, &str, usize)] = &[
     // 平潭 2025: 表三（六）2 = 2, yet part 六 says only
     // `2025年，无收取信息处理费情况。` — the issue's own example.
     ("real/pingtan-2025.txt", "t6.fee_notices", 2),
+    // 平潭公安局 2021 and 2022: the opening names the basis only; neither
+    // report states the statistics period or whom to ask anywhere.
+    ("real/pingtan-public-security-2021.txt", "prose.opening", 2),
+    ("real/pingtan-public-security-2022.txt", "prose.opening", 2),
     // 西四镇 2025: basis and period only (no download place, no contact).
     (
         "real/partial/haicheng-xisi-town-2025.txt",
