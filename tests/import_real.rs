@@ -37,7 +37,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("pingtan-admin-office-2023.txt", 197),
     ("pingtan-admin-office-2025.txt", 197),
     ("pingtan-economy-2023.txt", 200),
-    ("pingtan-economy-2025.txt", 182),
+    ("pingtan-economy-2025.txt", 197),
     ("pingtan-finance-2023.txt", 200),
     ("pingtan-public-security-2021.txt", 200),
     ("pingtan-public-security-2022.txt", 200),

@@ -155,12 +155,20 @@ pub fn cut(tpl: &Template, table: &Table, row: &str, run: &str, n: usize) -> Cut
         tried: 0,
         found: Vec::new(),
         cut_count: 0,
+        first: None,
     };
     search.walk(0, 0, &mut Vec::new());
     let forced = search.cut_count == 1;
     let overflow = search.tried > MAX_CUTS || search.found.len() > MAX_KEEP;
     match (search.found.len(), overflow) {
         (_, true) => Cut::Several(Vec::new()),
+        // The run allows one reading only (15 digits for 15 cells): that is
+        // what was published, even when its total does not add up — the
+        // validator says so; nothing is invented.
+        (0, _) if forced => search.first.map_or(Cut::None, |cells| Cut::One {
+            cells,
+            forced: true,
+        }),
         (0, _) => Cut::None,
         (1, _) => Cut::One {
             cells: search.found.remove(0),
@@ -179,6 +187,8 @@ struct Search<'a> {
     found: Vec<Vec<String>>,
     /// Cuts made of valid numbers, whether or not they satisfy them.
     cut_count: usize,
+    /// The first such cut: the row as published when it is the only one.
+    first: Option<Vec<String>>,
 }
 
 impl Search<'_> {
@@ -191,6 +201,9 @@ impl Search<'_> {
             if pieces.len() == self.n {
                 self.tried += 1;
                 self.cut_count += 1;
+                if self.first.is_none() {
+                    self.first = Some(pieces.clone());
+                }
                 let values: Vec<Decimal> = pieces
                     .iter()
                     .filter_map(|p| Decimal::from_str(p).ok())
@@ -274,5 +287,22 @@ mod tests {
             cut(tpl, t2a, "rules", "000", 3),
             Cut::One { forced: true, .. }
         ));
+    }
+
+    #[test]
+    fn a_run_with_one_reading_is_placed_as_published_even_if_it_does_not_add_up() {
+        // 平潭经发局 2025's 表四: 15 digits for 15 cells, 结果纠正 1 beside
+        // a 总计 printed 0. The row lands as printed; the validator flags it.
+        let tpl = crate::template::get("gk2021").expect("gk2021");
+        let (_, t4) = tpl.tables().find(|(_, t)| t.key == "t4").expect("t4");
+        let row = t4.rows.first().map(|r| r.key.clone()).expect("a row");
+        let cells: Vec<String> = "010000000000000".chars().map(String::from).collect();
+        assert_eq!(
+            cut(tpl, t4, &row, "010000000000000", 15),
+            Cut::One {
+                cells,
+                forced: true
+            }
+        );
     }
 }
