@@ -339,12 +339,12 @@ fn progress_counts_every_report_and_a_cancelled_rollup_reads_none() {
     gen::folder(dir.path(), 5, 2025);
     let paths = vec![dir.path().to_path_buf()];
     let progress = nianbao::rollup::Progress::new();
-    let r = nianbao::rollup::rollup_with(&paths, &[], &progress);
+    let r = nianbao::rollup::rollup_with(&paths, &[], None, &progress);
     assert_eq!(r.towns.len(), 5);
     assert_eq!(progress.counts(), (5, 5));
     let cancelled = nianbao::rollup::Progress::new();
     cancelled.cancel();
-    let r = nianbao::rollup::rollup_with(&paths, &[], &cancelled);
+    let r = nianbao::rollup::rollup_with(&paths, &[], None, &cancelled);
     assert!(r.towns.is_empty(), "nothing is read once cancelled");
     assert_eq!(cancelled.counts(), (0, 5));
 }
@@ -379,4 +379,48 @@ fn a_provinces_list_of_units_keeps_each_unit_once() {
     let again = nianbao::rollup::parse_expected(&format!("{list}{list}"));
     assert_eq!(again.len(), 30_000, "repeats are kept once");
     assert_eq!(again[29_999], "第29999镇");
+}
+
+#[test]
+fn a_report_saved_after_the_filing_date_is_late() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    gen::folder(dir.path(), 2, 2025);
+    // 2026-01-10 and 2026-01-20, noon China time.
+    let at = |secs| std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    let set = |name: &str, secs| {
+        let f = std::fs::File::options()
+            .write(true)
+            .open(dir.path().join(name))
+            .expect("open");
+        f.set_modified(at(secs)).expect("mtime");
+    };
+    set("town0000.ron", 1_768_017_600);
+    set("town0001.ron", 1_768_881_600);
+    let paths = vec![dir.path().to_path_buf()];
+    let late = |filing| {
+        let r =
+            nianbao::rollup::rollup_with(&paths, &[], filing, &nianbao::rollup::Progress::new());
+        r.late().map(|t| t.unit.clone()).collect::<Vec<_>>()
+    };
+    // By the law's date (31 January) both are on time.
+    assert!(late(None).is_empty());
+    let jan_15 = nianbao::deadline::MonthDay::new(1, 15);
+    assert_eq!(late(jan_15), vec!["第1镇".to_string()]);
+    let out = Command::cargo_bin("nianbao")
+        .expect("binary")
+        .arg("rollup")
+        .arg(dir.path())
+        .args(["--filing-by", "1-15"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("逾期报送 1 份"), "{text}");
+    let bad = Command::cargo_bin("nianbao")
+        .expect("binary")
+        .arg("rollup")
+        .arg(dir.path())
+        .args(["--filing-by", "13-40"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("不是日期"));
 }

@@ -228,7 +228,11 @@ fn report_usage_error(e: &clap::Error) -> ExitCode {
         .get(ContextKind::ValidValue)
         .map(|v| format!("；可选值：{v}"))
         .unwrap_or_default();
-    eprintln!("错误：{what}：{}{valid}", detail.join(" "));
+    // A value parser's own words (`“13-40”不是日期…`) say what to write instead.
+    let reason = std::error::Error::source(e)
+        .map(|r| format!("。{r}"))
+        .unwrap_or_default();
+    eprintln!("错误：{what}：{}{valid}{reason}", detail.join(" "));
     eprintln!("运行 nianbao --help 查看用法。 ({})", e.kind());
     ExitCode::from(2)
 }

@@ -7,7 +7,22 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{Failure, Outcome};
+use crate::deadline::MonthDay;
 use crate::rollup;
+
+/// `1-15` or `01-15` (also `1月15日`) as a day of the year.
+fn parse_month_day(s: &str) -> Result<MonthDay, String> {
+    let parts: Vec<&str> = s
+        .split(['-', '月', '日', '/'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let day = match parts.as_slice() {
+        [m, d] => m.trim().parse().ok().zip(d.trim().parse().ok()),
+        _ => None,
+    };
+    day.and_then(|(m, d)| MonthDay::new(m, d))
+        .ok_or_else(|| format!("“{s}”不是日期，请写成 月-日，如 1-15"))
+}
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
@@ -27,6 +42,9 @@ pub struct RollupArgs {
     /// 应报单位名单：文本文件，每行一个单位名称（不指定时用文件夹中的“应报单位.txt”）
     #[arg(long, value_name = "名单文件")]
     expect: Option<PathBuf>,
+    /// 县里的备案截止日期（月-日，如 1-15）：之后保存的报告标为逾期；不指定时按《条例》第四十九条
+    #[arg(long, value_name = "月-日", value_parser = parse_month_day)]
+    filing_by: Option<MonthDay>,
     /// 输出格式：text（默认）、json、csv（单位清单）、xlsx（Excel 工作簿，需指定 -o）或 send-back（退回修改清单）
     #[arg(
         long,
@@ -50,7 +68,12 @@ pub fn run(args: RollupArgs) -> Outcome {
             "错误：xlsx 格式须用 -o 指定输出文件 (xlsx needs -o)",
         ));
     }
-    let result = rollup::rollup(&args.paths, &expected);
+    let result = rollup::rollup_with(
+        &args.paths,
+        &expected,
+        args.filing_by,
+        &rollup::Progress::new(),
+    );
     let out = args.output.as_deref();
     match args.format {
         Format::Text => super::emit(&rollup::to_text(&result), out)?,

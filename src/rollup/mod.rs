@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::deadline::MonthDay;
 use crate::document::{file, UnitLevel};
 use crate::template;
 use crate::validate::validate;
@@ -45,6 +46,10 @@ pub struct Town {
     pub template: String,
     pub errors: usize,
     pub warnings: usize,
+    /// Handed in (the file last saved, China time) after its deadline: the
+    /// county's 备案 date, or the law's by the unit's level
+    /// ([`crate::deadline::late_for_filing`]).
+    pub late: bool,
     /// The errors' sentences (official row and column names, the numbers),
     /// for the list of reports sent back ([`to_send_back`]).
     pub error_messages: Vec<String>,
@@ -91,21 +96,32 @@ impl Rollup {
         self.towns.iter().map(|t| t.year).max()
     }
 
+    /// The reports handed in after their deadline.
+    pub fn late(&self) -> impl Iterator<Item = &Town> {
+        self.towns.iter().filter(|t| t.late)
+    }
+
     /// The reports with errors: the ones the county sends back.
     pub fn with_errors(&self) -> impl Iterator<Item = &Town> {
         self.towns.iter().filter(|t| t.errors > 0)
     }
 
     /// `读取 6 份报告，1 份有错误；缺报 2 个单位，重复报送 1 个，无法读取 1 个文件。`
+    /// and, when some were handed in late, `逾期报送 3 份。`
     pub fn summary(&self) -> String {
         let with_errors = self.with_errors().count();
-        format!(
+        let mut out = format!(
             "读取 {} 份报告，{with_errors} 份有错误；缺报 {} 个单位，重复报送 {} 个，无法读取 {} 个文件。",
             self.towns.len(),
             self.missing.len(),
             self.duplicates.len(),
             self.unreadable.len()
-        )
+        );
+        let late = self.late().count();
+        if late > 0 {
+            out.push_str(&format!("逾期报送 {late} 份。"));
+        }
+        out
     }
 
     /// The sum the county reads first: the one of [`Rollup::year`] over the
@@ -141,7 +157,7 @@ enum Read {
 }
 
 /// Read one file, validate it and note its key figures.
-fn read(path: &Path) -> Read {
+fn read(path: &Path, filing: Option<MonthDay>) -> Read {
     let doc = match file::load(path) {
         Ok(doc) => doc,
         Err(e) => {
@@ -162,6 +178,9 @@ fn read(path: &Path) -> Read {
         .all()
         .map(|f| (f.rule.clone(), f.cells.clone()))
         .collect();
+    let late = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .is_ok_and(|saved| crate::deadline::late_for_filing(&doc.meta, filing, saved));
     let town = Town {
         file: path.to_path_buf(),
         unit: doc.meta.unit.trim().to_string(),
@@ -170,6 +189,7 @@ fn read(path: &Path) -> Read {
         template: doc.template.clone(),
         errors: report.errors.len(),
         warnings: report.warnings.len(),
+        late,
         error_messages: report.errors.iter().map(|f| f.message.clone()).collect(),
         figures: key_figures(&doc, template),
         findings,
@@ -217,20 +237,26 @@ impl Gathered {
 /// Roll up every report under `paths` (files, or folders searched
 /// recursively for `.ron`); `expected` lists the units that must report.
 pub fn rollup(paths: &[PathBuf], expected: &[String]) -> Rollup {
-    rollup_with(paths, expected, &Progress::new())
+    rollup_with(paths, expected, None, &Progress::new())
 }
 
-/// [`rollup`], counting each report read into `progress` and skipping the
-/// rest once [`Progress::cancel`] is called (the result is then partial:
-/// the caller knows, since it cancelled).
-pub fn rollup_with(paths: &[PathBuf], expected: &[String], progress: &Progress) -> Rollup {
+/// [`rollup`], with the county's 备案 date (`filing`: reports saved after it
+/// are late; `None`: the law's date by level), counting each report read
+/// into `progress` and skipping the rest once [`Progress::cancel`] is called
+/// (the result is then partial: the caller knows, since it cancelled).
+pub fn rollup_with(
+    paths: &[PathBuf],
+    expected: &[String],
+    filing: Option<MonthDay>,
+    progress: &Progress,
+) -> Rollup {
     let (files, mut unreadable) = discover(paths);
     progress.found(files.len());
     let gathered = files
         .par_iter()
         .filter(|_| !progress.is_cancelled())
         .map(|p| {
-            let one = read(p);
+            let one = read(p, filing);
             progress.read_one();
             one
         })

@@ -44,7 +44,7 @@ fn aligned(rows: &[Vec<String>]) -> String {
 /// Header and one row per town: the list every format shares.
 fn town_table(rollup: &Rollup) -> Vec<Vec<String>> {
     let mut head: Vec<String> = [
-        "文件", "单位", "层级", "年度", "模板", "状态", "错误", "提示",
+        "文件", "单位", "层级", "年度", "模板", "状态", "错误", "提示", "报送",
     ]
     .map(String::from)
     .to_vec();
@@ -68,6 +68,7 @@ fn town_table(rollup: &Rollup) -> Vec<Vec<String>> {
             t.status.label().to_string(),
             counts(t.errors),
             counts(t.warnings),
+            if t.late { "逾期" } else { "" }.to_string(),
         ];
         row.extend(t.figures.into_iter().map(num));
         rows.push(row);
@@ -203,6 +204,7 @@ struct JsonTown {
     template: String,
     errors: usize,
     warnings: usize,
+    late: bool,
     figures: Ordered,
 }
 
@@ -292,6 +294,7 @@ pub fn to_json(rollup: &Rollup) -> String {
                 template: t.template.clone(),
                 errors: t.errors,
                 warnings: t.warnings,
+                late: t.late,
                 figures: Ordered(
                     t.figures
                         .iter()

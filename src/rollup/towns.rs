@@ -47,6 +47,8 @@ pub struct TownRow {
     pub status: TownStatus,
     pub errors: usize,
     pub warnings: usize,
+    /// Handed in after its deadline (never for a missing unit).
+    pub late: bool,
     /// Values under [`Rollup::figure_labels`]; `None` is blank, never 0.
     pub figures: Vec<Option<Decimal>>,
 }
@@ -87,6 +89,7 @@ impl Rollup {
             status: TownStatus::Missing,
             errors: 0,
             warnings: 0,
+            late: false,
             figures: vec![None; labels.len()],
         }));
         rows
@@ -110,6 +113,7 @@ impl Rollup {
             status,
             errors: town.errors,
             warnings: town.warnings,
+            late: town.late,
             figures: labels
                 .iter()
                 .map(|l| {

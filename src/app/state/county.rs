@@ -264,7 +264,9 @@ impl EditorState {
         let progress = Arc::new(Progress::new());
         let shared = Arc::clone(&progress);
         let count = expected.len();
-        let handle = std::thread::spawn(move || rollup::rollup_with(&paths, &expected, &shared));
+        let filing = self.settings.filing_by;
+        let handle =
+            std::thread::spawn(move || rollup::rollup_with(&paths, &expected, filing, &shared));
         self.county = CountyWindow::Reading(CountyJob {
             source: path.to_path_buf(),
             progress,

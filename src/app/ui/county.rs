@@ -196,12 +196,20 @@ fn town_row(ui: &mut egui::Ui, row: &TownRow, palette: &Palette, sent: &mut Vec<
     if row.duplicate() {
         name.push_str(" 重复");
     }
-    let link = ui
-        .link(name)
-        .on_hover_text(format!("打开 {}（有未保存的修改时先询问）", file.display()));
-    if link.clicked() {
-        sent.push(Command::Open(file.clone()));
-    }
+    ui.horizontal(|ui| {
+        let link = ui
+            .link(name)
+            .on_hover_text(format!("打开 {}（有未保存的修改时先询问）", file.display()));
+        if link.clicked() {
+            sent.push(Command::Open(file.clone()));
+        }
+        if row.late {
+            ui.label(RichText::new("逾期").color(palette.warning))
+                .on_hover_text(
+                "文件保存时间晚于报送截止日期（县里设定的备案日期，未设定时按《条例》第四十九条）",
+            );
+        }
+    });
     count(ui, row.errors, palette.error);
     count(ui, row.warnings, palette.warning);
     for v in &row.figures {
