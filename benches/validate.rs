@@ -92,6 +92,18 @@ fn bench(c: &mut Criterion) {
         });
     });
 
+    // What the editor runs after each keystroke: findings and totals from
+    // one index, the text-only checks (placeholders, opening, copied from
+    // last year, quotes) looked up in the memo since no text changed.
+    let mut memo = nianbao::validate::Memo::default();
+    c.bench_function("edit one cell then check (editor's path)", |b| {
+        b.iter(|| {
+            n = (n + 1) % 5;
+            edited.set_cell(target.clone(), Some(CellValue::Int(n)));
+            nianbao::validate::check(black_box(&edited), t, &mut memo)
+        });
+    });
+
     c.bench_function("computed_totals full gk2021", |b| {
         b.iter(|| computed_totals(black_box(&doc), t));
     });
