@@ -377,3 +377,35 @@ fn a_rollup_can_be_cancelled_and_shows_nothing_partial() {
     assert!(h.state().state.county().is_none());
     h.get_by_label_contains("已取消汇总");
 }
+
+/// Click the field named `label`, then type into it.
+fn type_into(h: &mut Harness<'_, NianbaoApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn the_countys_filing_date_and_caps_are_set_in_a_dialog() {
+    let dialogs = ScriptedDialogs::new();
+    let mut h = harness(&dialogs);
+    choose(&mut h, "文件", "报送要求");
+    type_into(&mut h, "月", "13");
+    type_into(&mut h, "日", "15");
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label_contains("不是日期");
+    assert_eq!(h.state().state.settings.filing_by, None, "nothing saved");
+    h.get_by_label("月").click();
+    h.run();
+    h.key_press(eframe::egui::Key::Backspace);
+    h.run();
+    type_into(&mut h, "一、总体情况：", "1000");
+    h.get_by_label("确定").click();
+    h.run();
+    let settings = &h.state().state.settings;
+    assert_eq!(settings.filing_by, nianbao::deadline::MonthDay::new(1, 15));
+    assert_eq!(settings.part_limits.get("p1"), Some(&1000));
+    h.get_by_label_contains("已保存报送要求");
+}

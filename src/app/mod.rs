@@ -183,6 +183,13 @@ impl NianbaoApp {
             }
             Action::ShowImportReport => view.import.report_open = true,
             Action::Rollup => file_cmd(view, Command::RollupDialog),
+            Action::CountyRules => {
+                let form = ui::county_rules::CountyRulesForm::new(
+                    &self.state.settings,
+                    self.state.template,
+                );
+                view.dialog = Some(Dialog::CountyRules(form));
+            }
             Action::ShowComparison => file_cmd(view, Command::ShowComparison),
             Action::Quit => {
                 view.leave_edit();

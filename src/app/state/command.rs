@@ -101,6 +101,12 @@ pub enum Command {
     TogglePrevious,
     /// 浅色 / 深色
     ToggleDark,
+    /// 报送要求: the county's 备案 date (`None`: the law's) and caps on a
+    /// part's length in characters.
+    SetCountyRules {
+        filing_by: Option<crate::deadline::MonthDay>,
+        part_limits: std::collections::BTreeMap<String, usize>,
+    },
     /// 导入已发布的报告 from a file (.html/.htm/.md/.txt); `template: None`
     /// recognizes the template.
     ImportFile {

@@ -283,6 +283,15 @@ impl EditorState {
             | Command::ToggleProblems
             | Command::TogglePrevious
             | Command::ToggleDark => self.view_command(&cmd),
+            Command::SetCountyRules {
+                filing_by,
+                part_limits,
+            } => {
+                self.settings.filing_by = filing_by;
+                self.settings.part_limits = part_limits;
+                self.save_settings();
+                self.status = Some(StatusMessage::info("已保存报送要求"));
+            }
             Command::New(_)
             | Command::NewFromLastYear(_)
             | Command::NewFromLastYearDialog

@@ -42,6 +42,8 @@ pub enum Action {
     ShowImportReport,
     /// 文件 › 汇总多个报告… (the county window)
     Rollup,
+    /// 文件 › 报送要求… (the county's 备案 date and length caps)
+    CountyRules,
     /// 视图 › 与上年对比… (the side-by-side view and the chart)
     ShowComparison,
     ZoomIn,
@@ -128,6 +130,7 @@ impl Action {
             Action::TogglePrevious => tick(now.show_previous, "悬停时显示上年数"),
             Action::ShowComparison => "　 与上年对比…".into(),
             Action::Rollup => "汇总多个报告…".into(),
+            Action::CountyRules => "报送要求…".into(),
             Action::LinkLastYear if now.has_previous => "　 更换上年报告…".into(),
             Action::LinkLastYear => "　 与上年对比（选择上年报告…）".into(),
             Action::Import => "导入已发布的报告…".into(),
@@ -196,6 +199,9 @@ impl Action {
             Action::ExportHtml => {
                 Some("网站内容管理系统可直接粘贴或上传的网页，表格保持合并单元格")
             }
+            Action::CountyRules => Some(
+                "县里规定的备案截止日期和各部分字数上限：倒计时、字数提示和汇总的逾期标记按此计算",
+            ),
             Action::ExportWord => Some("报送县级政府办公室的 Word 文件（公文格式，表头跨页重复）"),
             Action::Print => Some(
                 "在浏览器中打开打印版（A4、公文页边距、表头跨页重复），用浏览器的打印对话框打印",

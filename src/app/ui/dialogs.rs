@@ -74,6 +74,8 @@ pub enum Dialog {
     New(NewForm),
     /// 已核实: mark a warning as checked, with a note.
     Review(super::review_dialog::ReviewForm),
+    /// 报送要求: the county's 备案 date and length caps.
+    CountyRules(super::county_rules::CountyRulesForm),
     Help,
     FormatHelp,
     About,
@@ -99,6 +101,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut Dialog, template: &Template) -> Ou
             Dialog::Welcome { last } => super::welcome::body(ui, last.as_deref()),
             Dialog::New(form) => new_dialog(ui, form),
             Dialog::Review(form) => super::review_dialog::body(ui, form),
+            Dialog::CountyRules(form) => super::county_rules::body(ui, form),
             Dialog::Help => {
                 ui.heading("使用说明");
                 ui.label(HELP);

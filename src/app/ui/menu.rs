@@ -74,6 +74,7 @@ fn file_menu(ui: &mut egui::Ui, info: &MenuInfo, chosen: &mut Option<Action>) {
     });
     item(ui, now, Action::Import, chosen);
     item(ui, now, Action::Rollup, chosen);
+    item(ui, now, Action::CountyRules, chosen);
     ui.separator();
     items(ui, now, &[Action::Save, Action::SaveAs], chosen);
     ui.separator();

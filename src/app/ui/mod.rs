@@ -7,6 +7,7 @@ pub mod cell;
 pub mod chooser;
 pub mod compare_view;
 pub mod county;
+pub mod county_rules;
 pub mod dialog_frame;
 pub mod dialogs;
 pub mod edit;

@@ -22,6 +22,8 @@ pub const GENERATE_BUTTON_WIDTH: f32 = 80.0;
 pub const DIALOG_GAP: f32 = 8.0;
 /// Width of the small dialogs (新建, questions, help).
 pub const DIALOG_WIDTH: f32 = 460.0;
+/// A field for a month, a day or a small count.
+pub const NARROW_FIELD: f32 = 40.0;
 /// Width of the in-window file chooser: long Chinese file names fit.
 pub const CHOOSER_WIDTH: f32 = 620.0;
 /// Height of the chooser's folder listing.
