@@ -134,7 +134,10 @@ fn pasted_text_is_imported_with_the_chosen_template() {
     );
     assert!(s.dirty && s.path.is_none());
     let report = s.import_report().expect("report");
-    assert!(report.notes.iter().any(|n| n.contains("按指定使用模板")));
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| matches!(n, nianbao::import::ImportNote::TemplateForced { .. })));
     assert!(report
         .unplaced
         .iter()

@@ -342,7 +342,9 @@ fn html_with_spans_places_cells_and_keeps_text_for_numbers() {
     assert_eq!(doc.prose["p5"], "问题。");
     assert_eq!(doc.meta.signature_date, "2024年1月20日");
     assert!(
-        imp.notes.iter().any(|n| n.contains("页脚")),
+        imp.notes
+            .iter()
+            .any(|n| matches!(n, nianbao::import::ImportNote::DroppedAfterSignature { .. })),
         "site footer left out"
     );
     assert_eq!(cell(doc, "t2a.normative.issued"), Some(CellValue::Int(3)));

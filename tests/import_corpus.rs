@@ -192,7 +192,9 @@ fn word_file_places_every_number_and_checks_identities() {
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     assert!(imp.unplaced.is_empty(), "{:?}", imp.unplaced);
     assert!(
-        imp.notes.iter().any(|n| n.contains("Word")),
+        imp.notes.contains(&nianbao::import::ImportNote::ReadFrom(
+            nianbao::import::notes::Document::Docx
+        )),
         "{:?}",
         imp.notes
     );

@@ -6,6 +6,7 @@
 //! provincial variant. The template with most fingerprint labels found wins;
 //! with none found (a prose-only report), the report year decides.
 
+use super::notes::ImportNote;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::template::{self, Column, Row, Template};
@@ -86,7 +87,7 @@ fn distinctive_labels() -> &'static [BTreeSet<String>] {
 }
 
 /// The template, and a sentence saying why it was chosen.
-pub fn detect(blocks: &[Block], year: Option<u16>) -> (&'static Template, String) {
+pub fn detect(blocks: &[Block], year: Option<u16>) -> (&'static Template, ImportNote) {
     let all = template::all();
     let found = found_texts(blocks);
     let scores: Vec<usize> = distinctive_labels()
@@ -97,12 +98,12 @@ pub fn detect(blocks: &[Block], year: Option<u16>) -> (&'static Template, String
     let leaders: Vec<usize> = (0..all.len()).filter(|&i| scores[i] == best).collect();
     if best > 0 && leaders.len() == 1 {
         let t = &all[leaders[0]];
-        let mut why = format!("按表格的行列标签识别为“{}”（{} 个特有标签）", t.name, best);
-        if let Some(y) = year {
-            if t.first_year > y || t.last_year.is_some_and(|l| l < y) {
-                why.push_str(&format!("；注意：该格式通常不用于 {y} 年度"));
-            }
-        }
+        let unusual_year = year.filter(|&y| t.first_year > y || t.last_year.is_some_and(|l| l < y));
+        let why = ImportNote::TemplateByLabels {
+            name: t.name.clone(),
+            labels: best,
+            unusual_year,
+        };
         return (t, why);
     }
     match year {
@@ -110,12 +111,17 @@ pub fn detect(blocks: &[Block], year: Option<u16>) -> (&'static Template, String
             let t = template::current_for_year(y);
             (
                 t,
-                format!("表格不足以区分格式，按报告年度 {y} 选用“{}”", t.name),
+                ImportNote::TemplateByYear {
+                    name: t.name.clone(),
+                    year: y,
+                },
             )
         }
         None => (
             &all[0],
-            format!("未能识别格式，也没有年度，选用“{}”，请核对", all[0].name),
+            ImportNote::TemplateGuessed {
+                name: all[0].name.clone(),
+            },
         ),
     }
 }

@@ -9,6 +9,7 @@
 //! the row is listed with its run, never guessed. The line is rewritten as
 //! headings, prose and tab-separated rows, which the text path reads as usual.
 
+use super::notes::ImportNote;
 use crate::template::{self, Part, Table, Template};
 
 use super::labels::{fold, similarity};
@@ -32,7 +33,7 @@ const MIN_HEADING_SIMILARITY: f64 = 0.75;
 #[derive(Debug, Default)]
 pub struct Unglued {
     pub text: String,
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
     pub unplaced: Vec<Unplaced>,
 }
 
@@ -423,18 +424,14 @@ fn rewrite(
         }
     }
     if forced_rows + cut_rows.len() > 0 {
-        out.notes.push(format!(
-            "原文表格的单元格边界丢失，数字连在一起：{} 行按数字个数或空格直接分开",
-            forced_rows
-        ));
+        out.notes
+            .push(ImportNote::GluedForced { rows: forced_rows });
     }
     if !cut_rows.is_empty() {
-        let shown: Vec<&str> = cut_rows.iter().take(3).map(String::as_str).collect();
-        out.notes.push(format!(
-            "{} 行（如“{}”）按表内关系（总计 = 各项之和）唯一拆分后导入，请核对",
-            cut_rows.len(),
-            shown.join("”“")
-        ));
+        out.notes.push(ImportNote::GluedByIdentities {
+            rows: cut_rows.len(),
+            examples: cut_rows.iter().take(3).cloned().collect(),
+        });
     }
     s
 }

@@ -3,6 +3,7 @@
 //! Whatever is taken from the text is removed from the blocks, so it does not
 //! end up in the prose as well.
 
+use super::notes::ImportNote;
 use crate::document::{MetaField, UnitLevel};
 
 use super::labels::norm_keep_numbering;
@@ -23,8 +24,8 @@ pub struct Cover {
     pub signature_unit: Option<String>,
     pub signature_date: Option<String>,
     pub signoff: Vec<(MetaField, String)>,
-    /// Chinese notes on anything inferred rather than read.
-    pub notes: Vec<String>,
+    /// Anything inferred rather than read.
+    pub notes: Vec<ImportNote>,
     /// Lines before the title (site navigation of a saved page), not imported.
     pub dropped: Vec<String>,
     /// Lines after the signature of a web page (site footer), not imported.
@@ -270,17 +271,15 @@ pub fn extract(blocks: &mut Vec<Block>, page: bool) -> Cover {
         if let Some(u) = filler_unit.or(cover.signature_unit.clone()) {
             cover
                 .notes
-                .push(format!("未找到标题，单位名称取自填报单位或署名：{u}"));
+                .push(ImportNote::UnitFromSignature { unit: u.clone() });
             cover.unit = Some(u);
         } else if let Some(u) = from_prose() {
             cover
                 .notes
-                .push(format!("未找到标题，单位名称从正文推断为“{u}”，请核对"));
+                .push(ImportNote::UnitFromProse { unit: u.clone() });
             cover.unit = Some(u);
         } else {
-            cover
-                .notes
-                .push("未找到标题，单位名称未能确定，请填写".to_string());
+            cover.notes.push(ImportNote::UnitMissing);
         }
     }
     if cover.year.is_none() {
@@ -290,12 +289,10 @@ pub fn extract(blocks: &mut Vec<Block>, page: bool) -> Cover {
         });
         match found {
             Some(y) => {
-                cover.notes.push(format!(
-                    "标题中没有年度，报告年度从正文推断为 {y} 年，请核对"
-                ));
+                cover.notes.push(ImportNote::YearFromProse { year: y });
                 cover.year = Some(y);
             }
-            None => cover.notes.push("未找到报告年度，请填写".to_string()),
+            None => cover.notes.push(ImportNote::YearMissing),
         }
     }
     cover
@@ -330,9 +327,9 @@ fn take_title(blocks: &mut Vec<Block>, cover: &mut Cover) {
     // A scrambled or year-less title is not kept as the report's own title:
     // the template's (unit + year + 政府信息公开工作年度报告) reads right.
     if !title.contains("年度报告") && !title.contains("年报") {
-        cover
-            .notes
-            .push(format!("标题“{title}”文字顺序错乱，改用标准标题"));
+        cover.notes.push(ImportNote::TitleScrambled {
+            title: title.clone(),
+        });
     } else if cover.year.is_some() {
         cover.title = Some(title);
     }

@@ -17,7 +17,9 @@
 //! 5. **table alignment and placement**: rows land on cells by their labels
 //!    (`labels`, `place`, a mangled label by position), each cell value read
 //!    strictly (`values`).
-//! 6. **report**: what was placed and what was not, and why (`report`).
+//! 6. **report**: what was placed and what was not, and why (`report`),
+//!    with typed notes on what was inferred ([`notes::ImportNote`], worded
+//!    and grouped in `notes`).
 //!
 //! Nothing is guessed silently: what could not be placed is listed with the
 //! reason, text found where a number belongs is kept as
@@ -49,6 +51,7 @@ pub mod labels;
 mod place;
 mod values;
 // 6. report
+pub mod notes;
 pub mod report;
 
 use std::path::Path;
@@ -58,6 +61,7 @@ use serde::Serialize;
 use crate::document::{CellRef, Document, MetaField};
 use crate::template::{self, Template};
 
+pub use notes::{ImportNote, NoteGroup};
 pub use report::{Placed, Unplaced};
 pub use source::{decode, import_bytes, import_file, import_file_as};
 use text_tables::Block;
@@ -146,8 +150,8 @@ pub struct Import {
     pub unplaced_groups: Vec<report::UnplacedGroup>,
     /// Cells found blank in the source (kept 未填写).
     pub blanks: Vec<CellRef>,
-    /// How the template, unit, year … were determined, in Chinese.
-    pub notes: Vec<String>,
+    /// How the template, unit, year … were determined ([`notes`]).
+    pub notes: Vec<ImportNote>,
 }
 
 impl Import {
@@ -216,22 +220,24 @@ fn import_blocks(
     mut blocks: Vec<Block>,
     page: bool,
     template: Option<&str>,
-    mut notes: Vec<String>,
+    mut notes: Vec<ImportNote>,
 ) -> Import {
     if hant::simplify_blocks(&mut blocks) {
-        notes.push("原文含繁体字或拼音注音，已转换为简体后再识别".to_string());
+        notes.push(ImportNote::Simplified);
     }
     let cover = meta::extract(&mut blocks, page);
     let forced = template.filter(|t| *t != "auto").and_then(|id| {
         let found = template::get(id);
         if found.is_none() {
-            notes.push(format!("没有模板 {id}，改为自动识别"));
+            notes.push(ImportNote::TemplateUnknown { id: id.to_string() });
         }
         found
     });
     let tpl = match forced {
         Some(t) => {
-            notes.push(format!("按指定使用模板“{}”", t.name));
+            notes.push(ImportNote::TemplateForced {
+                name: t.name.clone(),
+            });
             t
         }
         None => {
@@ -256,19 +262,22 @@ fn clip_input(text: &str) -> &str {
     &text[..end]
 }
 
-fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<String>) -> Import {
+fn build(
+    tpl: &Template,
+    blocks: Vec<Block>,
+    cover: meta::Cover,
+    mut notes: Vec<ImportNote>,
+) -> Import {
     notes.extend(cover.notes.iter().cloned());
     if !cover.dropped.is_empty() {
-        notes.push(format!(
-            "标题之前的 {} 行（如网页导航）未导入",
-            cover.dropped.len()
-        ));
+        notes.push(ImportNote::DroppedBeforeTitle {
+            lines: cover.dropped.len(),
+        });
     }
     if !cover.dropped_after.is_empty() {
-        notes.push(format!(
-            "署名之后的 {} 行（如网页页脚）未导入",
-            cover.dropped_after.len()
-        ));
+        notes.push(ImportNote::DroppedAfterSignature {
+            lines: cover.dropped_after.len(),
+        });
     }
     let mut unplaced = Vec::new();
     let mut doc = document_from_cover(tpl, &cover, &mut unplaced);
@@ -278,15 +287,14 @@ fn build(tpl: &Template, blocks: Vec<Block>, cover: meta::Cover, mut notes: Vec<
     let placement = place::place(tpl, &split.rows);
     unplaced.extend(placement.unplaced);
     if placement.overflow > 0 {
-        notes.push(format!(
-            "另有 {} 项未能放置，未逐一列出",
-            placement.overflow
-        ));
+        notes.push(ImportNote::Overflow {
+            count: placement.overflow,
+        });
     }
     doc.cells = placement.cells;
     if tpl.statistics_optional && placement.table_rows == 0 && doc.cells.is_empty() {
         doc.no_statistics = true;
-        notes.push("没有找到统计表：按“本报告无统计表”导入".to_string());
+        notes.push(ImportNote::NoStatistics);
     }
     Import {
         document: doc,
@@ -341,7 +349,7 @@ fn prose_from_parts(
     tpl: &Template,
     split: &parts::Split,
     doc: &mut Document,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) {
     doc.meta.opening = split.opening.join(PARAGRAPH);
     for (i, lines) in split.prose.iter().enumerate() {
@@ -354,27 +362,24 @@ fn prose_from_parts(
         if let Some(p) = part.and_then(|p| tpl.parts.get(p)) {
             let first = split.first_section.as_deref() == Some(heading.as_str());
             if !first && labels::norm(heading) != labels::norm(&p.heading) {
-                notes.push(format!(
-                    "标题“{}”按序号和含义作为“{}”导入",
-                    report::excerpt(heading),
-                    p.heading
-                ));
+                notes.push(ImportNote::HeadingMatched {
+                    heading: report::excerpt(heading),
+                    part: p.heading.clone(),
+                });
             }
         }
         if part.is_none() {
-            notes.push(format!(
-                "标题“{}”与模板的部分对不上，其内容并入上一部分",
-                report::excerpt(heading)
-            ));
+            notes.push(ImportNote::HeadingUnmatched {
+                heading: report::excerpt(heading),
+            });
         }
     }
     if let Some(h) = &split.first_section {
         if !tpl.parts.is_empty() {
-            notes.push(format!(
-                "第一节“{}”作为“{}”导入",
-                report::excerpt(h),
-                tpl.parts[0].heading
-            ));
+            notes.push(ImportNote::FirstSection {
+                heading: report::excerpt(h),
+                part: tpl.parts[0].heading.clone(),
+            });
         }
     }
 }

@@ -149,8 +149,11 @@ pub fn render(import: &super::Import) -> String {
         doc.meta.level.label(),
         doc.meta.year,
     ));
-    for note in &import.notes {
-        out.push_str(&format!("说明：{note}\n"));
+    for (group, notes) in super::notes::grouped(&import.notes) {
+        out.push_str(&format!("说明（{}）：\n", group.label()));
+        for note in notes {
+            out.push_str(&format!("  {note}\n"));
+        }
     }
     if doc.no_statistics {
         out.push_str("本报告无统计表（仅有正文）。\n");

@@ -9,7 +9,8 @@ use super::doc::{self, DocError};
 use super::docx::{self, DocxError};
 use super::odt;
 use super::{
-    import_blocks, import_str, Import, ImportError, ImportErrorKind, SourceFormat, MAX_INPUT_BYTES,
+    import_blocks, import_str, notes, notes::ImportNote, Import, ImportError, ImportErrorKind,
+    SourceFormat, MAX_INPUT_BYTES,
 };
 
 /// Largest Word or PDF file accepted: real ones with photos reach 20–30 MB;
@@ -129,10 +130,9 @@ pub fn import_bytes(
         Kind::Pdf => {
             let text = super::pdf::text_layer(bytes)?;
             let mut imported = import_str(&text, SourceFormat::Text, template);
-            imported.notes.insert(
-                0,
-                "从 PDF 的文字层读取；表格在 PDF 中常被拆散，请核对".to_string(),
-            );
+            imported
+                .notes
+                .insert(0, ImportNote::ReadFrom(notes::Document::Pdf));
             Ok(imported)
         }
         Kind::Text => {
@@ -160,7 +160,7 @@ fn import_docx(bytes: &[u8], template: Option<&str>) -> Result<Import, ImportErr
         blocks,
         true,
         template,
-        vec!["从 Word（.docx）文件读取".to_string()],
+        vec![ImportNote::ReadFrom(notes::Document::Docx)],
     ))
 }
 
@@ -170,7 +170,7 @@ fn import_odt(bytes: &[u8], template: Option<&str>) -> Result<Import, ImportErro
         blocks,
         true,
         template,
-        vec!["从 OpenDocument（.odt）文件读取".to_string()],
+        vec![ImportNote::ReadFrom(notes::Document::Odt)],
     ))
 }
 
@@ -223,7 +223,7 @@ fn import_doc(bytes: &[u8], template: Option<&str>) -> Result<Import, ImportErro
         blocks,
         true,
         template,
-        vec!["从旧版 Word（.doc / .wps）文件读取".to_string()],
+        vec![ImportNote::ReadFrom(notes::Document::Doc)],
     ))
 }
 

@@ -22,7 +22,7 @@ pub struct ImportReport {
     /// Template id used.
     pub template: String,
     /// How the template, unit, year … were determined.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::import::ImportNote>,
     pub matched: Vec<Placed>,
     pub unplaced: Vec<Unplaced>,
     /// How many cells were blank in the source (kept 未填写).

@@ -91,8 +91,15 @@ fn head(ui: &mut egui::Ui, state: &EditorState, report: &ImportReport) {
         doc.meta.level.label(),
         doc.meta.year
     ));
-    for note in &report.notes {
-        ui.label(RichText::new(format!("说明：{note}")).color(palette.weak));
+    for (group, notes) in crate::import::notes::grouped(&report.notes) {
+        ui.label(
+            RichText::new(format!("{}：", group.label()))
+                .color(palette.weak)
+                .strong(),
+        );
+        for note in notes {
+            ui.label(RichText::new(format!("　{note}")).color(palette.weak));
+        }
     }
     let color = if report.unplaced.is_empty() {
         palette.text
