@@ -151,7 +151,7 @@ shot a-created
 STEP="b: block paste into 表三, Chinese into 一、总体情况"
 # The outline's entries and the form are laid out at fixed places in a
 # 1366×768 window at 100 %.
-click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-230}"
+click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-258}"
 settle
 click "${T3_CELL_X:-595}" "${T3_CELL_Y:-232}"
 paste $'1\t2\t3\t4\t5\t6\r\n7\t 8 \t9\t10\t1,100\t12\r\n'
@@ -169,7 +169,7 @@ key ctrl+c
 expect_eq "clipboard after Ctrl+C" "$(clip_soon)" "7"
 
 STEP="b2: Chinese text pasted into 一、总体情况"
-click "${P1_OUTLINE_X:-55}" "${P1_OUTLINE_Y:-117}"
+click "${P1_OUTLINE_X:-55}" "${P1_OUTLINE_Y:-145}"
 settle
 click "${P1_FIELD_X:-600}" "${P1_FIELD_Y:-120}"
 PROSE="本年度，本镇认真贯彻落实政府信息公开条例。"
@@ -199,7 +199,7 @@ click "${MENU_FILE_X:-25}" "${MENU_FILE_Y:-15}"
 # The menu is drawn on the frame after the click; moving the pointer makes one.
 xdotool mousemove 30 60; sleep 0.4
 shot f-menu
-click "${MENU_EXPORT_MD_X:-78}" "${MENU_EXPORT_MD_Y:-328}"
+click "${MENU_EXPORT_MD_X:-78}" "${MENU_EXPORT_MD_Y:-357}"
 sleep 0.6
 shot f-chooser
 key Return
@@ -224,7 +224,7 @@ case "$PLAIN" in
 esac
 
 STEP="g: kill -9 while unsaved, then the recovery copy"
-click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-230}"
+click "${T3_OUTLINE_X:-90}" "${T3_OUTLINE_Y:-258}"
 settle
 click "${T3_CELL_X:-595}" "${T3_CELL_Y:-232}"
 typ 42; key Return
